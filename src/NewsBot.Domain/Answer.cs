@@ -1,0 +1,29 @@
+namespace NewsBot.Domain;
+
+/// <summary>
+/// What the conversation engine returns and every adapter renders: markdown text whose claims end in
+/// <c>[n]</c> markers, the numbered citations those markers point at, and up to three follow-up questions.
+/// </summary>
+public sealed record Answer
+{
+    public required string Text { get; init; }
+    public required IReadOnlyList<Citation> Citations { get; init; }
+    public IReadOnlyList<string> FollowUps { get; init; } = [];
+    /// <summary>True when nothing in the index supports the question: the text says so and nothing is cited.</summary>
+    public bool Abstained { get; init; }
+}
+
+/// <summary>The source behind one <c>[n]</c> marker: a story, and the sentence of it the answer quotes.</summary>
+public sealed record Citation
+{
+    /// <summary>The n of the <c>[n]</c> marker, starting at 1.</summary>
+    public required int Number { get; init; }
+    public required string StoryId { get; init; }
+    public required string PassageId { get; init; }
+    public required string Title { get; init; }
+    public required string Publication { get; init; }
+    public DateOnly? Date { get; init; }
+    public string? Url { get; init; }
+    /// <summary>A sentence that is verbatim in the cited story's text.</summary>
+    public required string Quote { get; init; }
+}
