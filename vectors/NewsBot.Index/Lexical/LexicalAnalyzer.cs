@@ -1,11 +1,8 @@
 namespace NewsBot.Index.Lexical;
 
-/// <summary>
-/// Turns text into the terms keyword search matches on: Unicode-aware word split, case and diacritics folded,
-/// Porter-stemmed. Every store analyses both passages and queries with this one class, so BM25 behaves the
-/// same on the embedded store and on Qdrant's sparse vectors.
-/// </summary>
+// Placeholder until the store branch lands.
 public static class LexicalAnalyzer
 {
-    // Implemented with the store (see the store's issue notes).
+    public static IReadOnlyList<string> Analyze(string text) => text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    public static bool IsStopWord(string term) => false;
 }

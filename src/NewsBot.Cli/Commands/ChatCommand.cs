@@ -1,0 +1,36 @@
+using System.CommandLine;
+using NewsBot.Cli.Hosting;
+using NewsBot.Cli.Rendering;
+using Spectre.Console;
+
+namespace NewsBot.Cli.Commands;
+
+/// <summary><c>newsbot chat [--db FILE]</c>: ask questions one after another until "exit" or end of input.</summary>
+public static class ChatCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("chat", "Ask questions interactively");
+        command.SetAction((parse, ct) => CommandContext.RunAsync(parse, app => RunAsync(app, ct)));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(NewsBotApp app, CancellationToken cancellationToken)
+    {
+        var console = CommandContext.Console;
+        var stats = await app.Index.GetStatsAsync(cancellationToken);
+        if (stats.Stories == 0)
+            console.MarkupLine("[yellow]The index is empty.[/] Ingest documents first: ./newsbot ingest PATH...");
+        console.MarkupLine($"[bold]NewsBot[/] — {stats.Stories:N0} stories from {stats.Documents:N0} documents. Ask about AI news; type [bold]exit[/] to leave.");
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            console.Markup("[bold green]you>[/] ");
+            var line = await Console.In.ReadLineAsync(cancellationToken);
+            if (line is null || line.Trim() is "exit" or "quit" or "/exit" or "/quit") break;
+            if (line.Trim().Length == 0) continue;
+            var reply = await app.Engine.AskAsync(line, cancellationToken: cancellationToken);
+            AnswerRenderer.Write(console, reply.Answer);
+        }
+        return CommandContext.Ok;
+    }
+}

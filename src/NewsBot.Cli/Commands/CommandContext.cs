@@ -1,0 +1,50 @@
+using System.CommandLine;
+using NewsBot.Cli.Hosting;
+using Spectre.Console;
+
+namespace NewsBot.Cli.Commands;
+
+/// <summary>What every command shares: the <c>--db</c> option, and opening NewsBot from configuration with clear errors.</summary>
+public static class CommandContext
+{
+    public const int Ok = 0;
+    public const int SomeFailed = 1;
+    public const int UsageError = 2;
+
+    public static readonly Option<string?> Db = new("--db")
+    {
+        Description = "The index file (default: Store:Path from appsettings.json, data/newsbot.db)",
+        Recursive = true,
+    };
+
+    public static IAnsiConsole Console { get; set; } = AnsiConsole.Console;
+
+    /// <summary>Runs <paramref name="body"/> with NewsBot opened; configuration errors end the command with exit code 2.</summary>
+    public static async Task<int> RunAsync(ParseResult parse, Func<NewsBotApp, Task<int>> body)
+    {
+        var overrides = new Dictionary<string, string?>();
+        if (parse.GetValue(Db) is { Length: > 0 } db) overrides["Store:Path"] = db;
+        NewsBotApp app;
+        try
+        {
+            app = NewsBotApp.Create(NewsBotConfiguration.Build(overrides));
+        }
+        catch (ConfigurationException e)
+        {
+            Console.MarkupLine("[red]NewsBot cannot start: the configuration is invalid.[/]");
+            foreach (var error in e.Errors) Console.MarkupLine("  [red]•[/] " + Markup.Escape(error));
+            Console.MarkupLine("Fix the key in appsettings.json or in its NEWSBOT__SECTION__KEY environment variable, then run the command again.");
+            return UsageError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            Console.MarkupLine($"[red]Cannot open the index:[/] {Markup.Escape(e.Message)}");
+            Console.MarkupLine("Check --db (or Store:Path): its folder must be writable. To rebuild the index, delete the file and ingest again.");
+            return UsageError;
+        }
+        await using (app)
+        {
+            return await body(app);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using NewsBot.Index;
+using NewsBot.Index.Lexical;
+using NewsBot.Retrieval;
+
+namespace NewsBot.Conversation.Answering;
+
+/// <summary>
+/// Scores how well one sentence answers a question: the IDF-weighted share of the question's terms it contains,
+/// helped by how well its story as a whole matches and by whether it holds what the question asks for
+/// (a date for "when", a figure for "how much", a name for "who").
+/// </summary>
+internal sealed partial class SentenceScorer(SearchQuery query, TermStatistics statistics)
+{
+    private readonly double _totalWeight = query.Terms.Sum(statistics.Idf);
+
+    /// <summary>The IDF-weighted share of the query's terms that <paramref name="terms"/> contains, 0 to 1.</summary>
+    public double Coverage(IReadOnlySet<string> terms)
+    {
+        if (_totalWeight <= 0) return 0;
+        var covered = 0.0;
+        foreach (var t in query.Terms)
+            if (terms.Contains(t)) covered += statistics.Idf(t);
+        return covered / _totalWeight;
+    }
+
+    public double Score(string sentence, double storyCoverage, int storyRank)
+    {
+        var terms = LexicalAnalyzer.Analyze(sentence).ToHashSet();
+        var coverage = Coverage(terms);
+        var score = 0.6 * coverage + 0.25 * storyCoverage + 0.15 / (1 + storyRank);
+        if (coverage > 0 && HoldsWhatIsAsked(sentence)) score += 0.1;
+        // Very short fragments ("Related:", list stubs) rarely answer anything on their own.
+        if (sentence.Length < 25) score *= 0.5;
+        return score;
+    }
+
+    private bool HoldsWhatIsAsked(string sentence) => query.Type switch
+    {
+        QuestionType.When => DatePattern().IsMatch(sentence),
+        QuestionType.HowMuch => FigurePattern().IsMatch(sentence),
+        QuestionType.Who => NamePattern().IsMatch(sentence),
+        _ => false,
+    };
+
+    [GeneratedRegex(@"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|(19|20)\d\d|today|tomorrow|yesterday|next (week|month|year)|this (week|month|year)|Q[1-4]|spring|summer|autumn|fall|winter)\b")]
+    private static partial Regex DatePattern();
+
+    [GeneratedRegex(@"[$€£¥]\s?\d|\d\s?(%|percent|million|billion|trillion|thousand|per\b)|\b\d[\d,.]*\s?(M|B|K|bn)\b")]
+    private static partial Regex FigurePattern();
+
+    [GeneratedRegex(@"\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+")]
+    private static partial Regex NamePattern();
+}

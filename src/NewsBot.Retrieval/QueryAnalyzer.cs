@@ -1,0 +1,71 @@
+using System.Text.RegularExpressions;
+using NewsBot.Domain;
+using NewsBot.Index;
+using NewsBot.Index.Lexical;
+
+namespace NewsBot.Retrieval;
+
+/// <summary>Turns a user's question into a <see cref="SearchQuery"/>.</summary>
+public sealed partial class QueryAnalyzer
+{
+    // Words that shape a question but never name what it is about.
+    private static readonly HashSet<string> QuestionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "what", "whats", "which", "who", "whom", "whose", "when", "where", "why", "how", "much", "many", "did", "does", "do",
+        "is", "are", "was", "were", "has", "have", "had", "any", "anything", "news", "called", "call", "name", "named",
+        "tell", "me", "about", "know", "lol", "say", "said", "per", "ever", "actually", "really", "get", "got", "there",
+        "someone", "something", "thing", "things", "happened", "happen", "going", "go", "on", "been", "lately", "please",
+        "podcast", "episode", "ep", "hosts", "host", "they", "their", "think", "just", "that", "this",
+    };
+
+    private static readonly HashSet<string> NotProductNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "top", "into", "than", "over", "under", "about", "around", "series", "version", "top", "the", "of", "in", "on", "for",
+        "and", "or", "to", "by", "with", "at", "from", "up", "to", "last", "first", "next", "past", "only", "least", "most",
+    };
+
+    public SearchQuery Analyze(string question, SearchFilter? filter = null)
+    {
+        var words = WordPattern().Matches(question).Select(m => m.Value.Trim('\'', '’')).Where(w => w.Length > 0);
+        var kept = string.Join(' ', words.Where(w => !QuestionWords.Contains(w.Replace("'s", "").Replace("’s", ""))));
+        var terms = LexicalAnalyzer.Analyze(kept).Distinct().ToList();
+        return new SearchQuery
+        {
+            Question = question,
+            Terms = terms,
+            VersionedNames = FindVersionedNames(question),
+            KindHint = TranscriptHint().IsMatch(question) ? DocumentKind.Transcript : null,
+            Type = ClassifyQuestion(question),
+            Filter = filter ?? SearchFilter.None,
+        };
+    }
+
+    private static IReadOnlyList<VersionedName> FindVersionedNames(string question) =>
+        VersionedNamePattern().Matches(question)
+            .Select(m => new VersionedName(m.Groups["name"].Value, m.Groups["version"].Value))
+            .Where(v => !NotProductNames.Contains(v.Name) && !QuestionWords.Contains(v.Name) && !IsYear(v.Version))
+            .DistinctBy(v => v.ToString().ToLowerInvariant())
+            .ToList();
+
+    private static bool IsYear(string version) => version.Length == 4 && version[0] is '1' or '2' && !version.Contains('.');
+
+    private static QuestionType ClassifyQuestion(string question)
+    {
+        var q = question.TrimStart().ToLowerInvariant();
+        if (q.StartsWith("when") || q.Contains(" when ") || q.Contains("what date") || q.Contains("how long") || q.Contains("what year")) return QuestionType.When;
+        if (q.StartsWith("who") || q.Contains(" who ") || q.StartsWith("which ") && q.Contains(" person")) return QuestionType.Who;
+        if (q.Contains("how much") || q.Contains("how many") || q.Contains("what fraction") || q.Contains("what percent") || q.Contains("cost")) return QuestionType.HowMuch;
+        if (q.StartsWith("which") || q.StartsWith("what")) return QuestionType.Which;
+        return QuestionType.Other;
+    }
+
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*")]
+    private static partial Regex WordPattern();
+
+    // "GPT-6", "Llama 5", "grok 5", "Pika 2.0": a name of two or more letters, then a version number.
+    [GeneratedRegex(@"\b(?<name>[A-Za-z][A-Za-z]+)(?:[ -])?(?<version>\d+(?:\.\d+)?)(?![\d%])(?!\.\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionedNamePattern();
+
+    [GeneratedRegex(@"\b(podcast|episode|the ep\b|the hosts|andrei|andrey|jeremy)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TranscriptHint();
+}
