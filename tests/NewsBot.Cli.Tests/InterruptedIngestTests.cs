@@ -26,7 +26,7 @@ public sealed class InterruptedIngestTests(ITestOutputHelper output) : IDisposab
         }
 
         long killedDocuments;
-        await using (var index = SqliteNewsIndex.Open(killedDb, 2.5))
+        await using (var index = await SqliteNewsIndex.OpenAsync(killedDb))
             killedDocuments = (await index.GetStatsAsync()).Documents;
 
         // Resuming skips exactly the documents that were complete, and ends where an uninterrupted ingest ends.
@@ -35,8 +35,8 @@ public sealed class InterruptedIngestTests(ITestOutputHelper output) : IDisposab
         var clean = await CliRunner.RunAsync(_dir, "ingest", "--db", _dir.File("clean.db"), SharedData.Digests);
         Assert.Equal(0, clean.ExitCode);
 
-        await using var killed = SqliteNewsIndex.Open(killedDb, 2.5);
-        await using var reference = SqliteNewsIndex.Open(_dir.File("clean.db"), 2.5);
+        await using var killed = await SqliteNewsIndex.OpenAsync(killedDb);
+        await using var reference = await SqliteNewsIndex.OpenAsync(_dir.File("clean.db"));
         var a = await killed.GetStatsAsync();
         var b = await reference.GetStatsAsync();
         Assert.Equal((b.Documents, b.Stories, b.Passages), (a.Documents, a.Stories, a.Passages));
@@ -53,7 +53,7 @@ public sealed class InterruptedIngestTests(ITestOutputHelper output) : IDisposab
             {
                 try
                 {
-                    await using var index = SqliteNewsIndex.Open(db, 2.5);
+                    await using var index = await SqliteNewsIndex.OpenAsync(db);
                     var count = (await index.GetStatsAsync()).Documents;
                     if (count >= atLeast) return count;
                 }

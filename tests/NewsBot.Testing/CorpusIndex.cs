@@ -23,11 +23,10 @@ public sealed class CorpusIndex : Xunit.IAsyncLifetime
     public static readonly IngestionOptions IngestionOptions = new();
     public static readonly RetrievalOptions RetrievalOptions = new();
     public static readonly Conversation.AnswerOptions AnswerOptions = new();
-    public const double TitleWeight = 2.5;
 
     public async Task InitializeAsync()
     {
-        Index = SqliteNewsIndex.Open(DatabasePath, TitleWeight);
+        Index = await SqliteNewsIndex.OpenAsync(DatabasePath);
         Report = await IngestPipeline.Create(Index, IngestionOptions).IngestAsync([SharedData.Seeds, SharedData.Digests]);
         Engine = ConversationEngine.Create(Index, RetrievalOptions, AnswerOptions);
     }

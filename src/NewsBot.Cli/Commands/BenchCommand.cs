@@ -40,7 +40,7 @@ public static class BenchCommand
     private static async Task<int> RunAsync(string db, IReadOnlyList<string> corpus, string questionFile, int rounds, CancellationToken ct)
     {
         var console = CommandContext.Console;
-        await using var app = NewsBotApp.Create(NewsBotConfiguration.Build(new Dictionary<string, string?> { ["Store:Path"] = db }));
+        await using var app = await NewsBotApp.CreateAsync(NewsBotConfiguration.Build(new Dictionary<string, string?> { ["Store:Path"] = db }));
         var pipeline = app.CreateIngestPipeline();
 
         console.WriteLine($"bench: ingesting {string.Join(", ", corpus)} into a fresh index…");

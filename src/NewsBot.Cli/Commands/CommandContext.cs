@@ -27,7 +27,7 @@ public static class CommandContext
         NewsBotApp app;
         try
         {
-            app = NewsBotApp.Create(NewsBotConfiguration.Build(overrides));
+            app = await NewsBotApp.CreateAsync(NewsBotConfiguration.Build(overrides));
         }
         catch (ConfigurationException e)
         {

@@ -15,16 +15,14 @@ namespace NewsBot.Cli.Hosting;
 /// </summary>
 public sealed class NewsBotApp : IAsyncDisposable
 {
-    private NewsBotApp(IConfiguration configuration, INewsIndex index, StoreOptions store, IngestionOptions ingestion, RetrievalOptions retrieval, AnswerOptions answer)
+    private NewsBotApp(INewsIndex index, StoreOptions store, IngestionOptions ingestion, RetrievalOptions retrieval, AnswerOptions answer)
     {
-        Configuration = configuration;
         Index = index;
         Store = store;
         IngestionOptions = ingestion;
         Engine = ConversationEngine.Create(index, retrieval, answer);
     }
 
-    public IConfiguration Configuration { get; }
     public INewsIndex Index { get; }
     public StoreOptions Store { get; }
     public IngestionOptions IngestionOptions { get; }
@@ -35,7 +33,7 @@ public sealed class NewsBotApp : IAsyncDisposable
     public Evaluator CreateEvaluator() => new(Engine, Index);
 
     /// <summary>Reads and validates all options first (so every configuration mistake is reported before anything runs), then opens the index.</summary>
-    public static NewsBotApp Create(IConfiguration configuration)
+    public static async Task<NewsBotApp> CreateAsync(IConfiguration configuration, CancellationToken cancellationToken = default)
     {
         var errors = new List<string>();
         var store = Collect(() => OptionsBinding.Bind<StoreOptions>(configuration, StoreOptions.Section, o => o.Validate()), errors);
@@ -43,8 +41,8 @@ public sealed class NewsBotApp : IAsyncDisposable
         var retrieval = Collect(() => OptionsBinding.Bind<RetrievalOptions>(configuration, RetrievalOptions.Section, o => o.Validate()), errors);
         var answer = Collect(() => OptionsBinding.Bind<AnswerOptions>(configuration, AnswerOptions.Section, o => o.Validate()), errors);
         if (errors.Count > 0) throw new ConfigurationException(errors);
-        var index = SqliteNewsIndex.Open(store!.Path, store.TitleWeight);
-        return new NewsBotApp(configuration, index, store, ingestion!, retrieval!, answer!);
+        var index = await SqliteNewsIndex.OpenAsync(store!.Path, new SqliteIndexOptions { TitleWeight = store.TitleWeight }, cancellationToken);
+        return new NewsBotApp(index, store, ingestion!, retrieval!, answer!);
     }
 
     private static T? Collect<T>(Func<T> bind, List<string> errors) where T : class

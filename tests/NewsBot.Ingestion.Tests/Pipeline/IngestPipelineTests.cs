@@ -13,11 +13,10 @@ public sealed class IngestPipelineTests : IAsyncLifetime
     private INewsIndex _index = null!;
     private IngestPipeline _pipeline = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
-        _index = SqliteNewsIndex.Open(_dir.File("index.db"), 2.5);
+        _index = await SqliteNewsIndex.OpenAsync(_dir.File("index.db"));
         _pipeline = IngestPipeline.Create(_index, new IngestionOptions());
-        return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
