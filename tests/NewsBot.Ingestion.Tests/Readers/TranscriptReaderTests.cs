@@ -155,5 +155,3 @@ public sealed class TranscriptReaderTests(ITestOutputHelper output)
         Assert.Contains("Today we talk about small models", story.Text);
     }
 }
-
-/// <summary>Tests in this collection run while no other test does, so that processor time is theirs.</summary>
