@@ -24,16 +24,28 @@ public sealed partial class QueryAnalyzer
         "and", "or", "to", "by", "with", "at", "from", "up", "to", "last", "first", "next", "past", "only", "least", "most",
     };
 
+    // Abbreviations people type that stories usually spell out; the expansion is searched alongside.
+    private static readonly Dictionary<string, string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["rl"] = "reinforcement learning", ["llm"] = "large language model", ["llms"] = "large language models",
+        ["ml"] = "machine learning", ["nlp"] = "natural language processing", ["cv"] = "computer vision",
+        ["agi"] = "artificial general intelligence", ["av"] = "autonomous vehicle", ["avs"] = "autonomous vehicles",
+        ["gen ai"] = "generative", ["genai"] = "generative", ["sota"] = "state of the art", ["vlm"] = "vision language model",
+        ["moe"] = "mixture of experts", ["rlhf"] = "reinforcement learning from human feedback", ["ceo"] = "chief executive",
+    };
+
     public SearchQuery Analyze(string question, SearchFilter? filter = null)
     {
-        var words = WordPattern().Matches(question).Select(m => m.Value.Trim('\'', '’')).Where(w => w.Length > 0);
-        var kept = string.Join(' ', words.Where(w => !QuestionWords.Contains(w.Replace("'s", "").Replace("’s", ""))));
+        var words = WordPattern().Matches(question).Select(m => m.Value.Trim('\'', '’')).Where(w => w.Length > 0).ToList();
+        var kept = string.Join(' ', words.Where(w => !QuestionWords.Contains(w.Replace("'s", "").Replace("’s", "")))
+            .Concat(words.Select(w => Abbreviations.GetValueOrDefault(w)).OfType<string>()));
         var terms = LexicalAnalyzer.Analyze(kept).Distinct().ToList();
         return new SearchQuery
         {
             Question = question,
             Terms = terms,
             VersionedNames = FindVersionedNames(question),
+            Years = YearPattern().Matches(question).Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList(),
             KindHint = TranscriptHint().IsMatch(question) ? DocumentKind.Transcript : null,
             Type = ClassifyQuestion(question),
             Filter = filter ?? SearchFilter.None,
@@ -58,6 +70,9 @@ public sealed partial class QueryAnalyzer
         if (q.StartsWith("which") || q.StartsWith("what")) return QuestionType.Which;
         return QuestionType.Other;
     }
+
+    [GeneratedRegex(@"(?<![\d.$€£])\b(19[89]\d|20\d\d)\b(?![\d%])")]
+    private static partial Regex YearPattern();
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}'’.\-]*")]
     private static partial Regex WordPattern();

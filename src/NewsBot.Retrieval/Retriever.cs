@@ -14,7 +14,7 @@ public sealed class Retriever(INewsIndex index, RetrievalOptions options)
         var candidates = await index.SearchLexicalAsync(new LexicalQuery(query.Terms, query.Filter, Math.Max(options.CandidatePassages, limit)), cancellationToken);
         var statistics = await index.GetTermStatisticsAsync(query.Terms, cancellationToken);
         var hits = candidates
-            .Select(h => h with { Score = query.KindHint is { } kind && h.Story.Kind == kind ? h.Score * options.KindHintBoost : h.Score })
+            .Select(h => h with { Score = h.Score * Boost(query, h) })
             .GroupBy(h => h.Passage.StoryId)
             .Select(g => g.MaxBy(h => h.Score)!)
             .OrderByDescending(h => h.Score)
@@ -22,6 +22,10 @@ public sealed class Retriever(INewsIndex index, RetrievalOptions options)
             .ToList();
         return new RetrievalResult(query, hits, statistics);
     }
+
+    private double Boost(SearchQuery query, PassageHit hit) =>
+        (query.KindHint is { } kind && hit.Story.Kind == kind ? options.KindHintBoost : 1.0)
+        * (hit.Passage.Ordinal == 0 ? options.LeadPassageBoost : 1.0);
 }
 
 /// <summary>The best passage of each matching story, best first, with the statistics of the query's terms.</summary>

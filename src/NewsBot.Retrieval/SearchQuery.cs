@@ -13,6 +13,8 @@ public sealed record SearchQuery
     public required string Question { get; init; }
     public required IReadOnlyList<string> Terms { get; init; }
     public IReadOnlyList<VersionedName> VersionedNames { get; init; } = [];
+    /// <summary>Years the question names ("in 2031"): evidence must be from that year or mention it.</summary>
+    public IReadOnlyList<int> Years { get; init; } = [];
     public DocumentKind? KindHint { get; init; }
     public QuestionType Type { get; init; } = QuestionType.Other;
     public SearchFilter Filter { get; init; } = SearchFilter.None;

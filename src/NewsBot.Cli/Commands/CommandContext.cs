@@ -17,7 +17,15 @@ public static class CommandContext
         Recursive = true,
     };
 
-    public static IAnsiConsole Console { get; set; } = AnsiConsole.Console;
+    public static IAnsiConsole Console { get; } = CreateConsole();
+
+    /// <summary>Piped or captured output gets a wide console, so tables are not squeezed to the 80-column default.</summary>
+    private static IAnsiConsole CreateConsole()
+    {
+        var console = AnsiConsole.Console;
+        if (System.Console.IsOutputRedirected) console.Profile.Width = 160;
+        return console;
+    }
 
     /// <summary>Runs <paramref name="body"/> with NewsBot opened; configuration errors end the command with exit code 2.</summary>
     public static async Task<int> RunAsync(ParseResult parse, Func<NewsBotApp, Task<int>> body)

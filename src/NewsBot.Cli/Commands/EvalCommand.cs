@@ -15,7 +15,8 @@ public static class EvalCommand
         var questions = new Option<FileInfo>("--questions") { Description = "A .jsonl question set", Required = true };
         var k = new Option<int>("--k") { Description = "Passages retrieved and scored per question", DefaultValueFactory = _ => 10 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
-        var command = new Command("eval", "Score retrieval and answers on a question set") { questions, k, json };
+        var details = new Option<bool>("--details") { Description = "Also print each question's rank, hit and answer" };
+        var command = new Command("eval", "Score retrieval and answers on a question set") { questions, k, json, details };
         command.SetAction((parse, ct) => CommandContext.RunAsync(parse, async app =>
         {
             var file = parse.GetValue(questions)!;
@@ -41,7 +42,11 @@ public static class EvalCommand
             var progress = asJson ? null : new Progress<int>(done => { if (done % 10 == 0 || done == set.Count) console.WriteLine($"eval: {done}/{set.Count} questions"); });
             var report = await app.CreateEvaluator().RunAsync(set, parse.GetValue(k), progress, ct);
             if (asJson) Console.Out.WriteLine(JsonSerializer.Serialize(report, AnswerRenderer.Json));
-            else Write(console, report);
+            else
+            {
+                if (parse.GetValue(details)) WriteDetails(console, report);
+                Write(console, report);
+            }
             return CommandContext.Ok;
         }));
         return command;
@@ -53,9 +58,20 @@ public static class EvalCommand
         void Row(string kind, EvalMetrics m) => table.AddRow(kind, m.N.ToString(CultureInfo.InvariantCulture), F(m.RecallAt1), F(m.RecallAt5), F(m.RecallAt10), F(m.MrrAt10),
             F(m.AnswerHit), F(m.CitationHit), F(m.CitationPrecision), m.Abstention is { } a ? F(a) : "-", F(m.FalseAbstention));
         foreach (var (kind, m) in report.ByKind) Row(kind, m);
-        Row("[bold]all[/]", report.Overall);
+        Row("all", report.Overall);
         console.Write(table);
         console.MarkupLine($"answer latency: p50 {report.Latency.P50:0.0} ms, p95 {report.Latency.P95:0.0} ms");
+    }
+
+    private static void WriteDetails(IAnsiConsole console, EvalReport report)
+    {
+        foreach (var o in report.Outcomes)
+        {
+            var rank = o.FirstSupportingRank?.ToString(CultureInfo.InvariantCulture) ?? "-";
+            var first = o.Answer.Text.Split('\n')[0];
+            console.WriteLine($"{o.Question.Id} {o.Question.Kind,-12} rank {rank,-2} hit {(o.AnswerHit ? 1 : 0)} cited {o.CitedSupporting}/{o.Cited} {(o.Abstained ? "ABSTAINED " : "")}{o.Question.Question}");
+            console.WriteLine($"      {(first.Length > 160 ? first[..160] + "…" : first)}");
+        }
     }
 
     private static string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);

@@ -27,6 +27,8 @@ public sealed partial class ExtractiveAnswerer(INewsIndex index, AnswerOptions o
 
         var missing = query.VersionedNames.FirstOrDefault(v => !retrieval.Hits.Any(h => Mentions(h.Story, v)));
         if (missing is not null) return Abstain(query, $"no story mentions {missing}");
+        var year = query.Years.FirstOrDefault(y => !retrieval.Hits.Any(h => h.Story.Date?.Year == y || MentionsYear(h.Story, y)));
+        if (year != 0) return Abstain(query, $"no story is from {year} or mentions it");
 
         var coverages = stories.Select(h => scorer.Coverage(StoryTerms(h.Story))).ToList();
         if (coverages.Max() < options.MinimumCoverage) return Abstain(query, "no story covers enough of the question");
@@ -41,33 +43,44 @@ public sealed partial class ExtractiveAnswerer(INewsIndex index, AnswerOptions o
         }
         if (candidates.Count == 0) return Abstain(query, "the matching stories have no text");
 
-        var chosen = Choose(candidates);
-        return Compose(query, chosen, stories.Select(s => s.Story));
+        return Compose(query, Choose(candidates), stories.Select(s => s.Story));
     }
 
-    /// <summary>The best sentence, then the best sentence of each other story that scores close enough to it.</summary>
-    private List<CandidateSentence> Choose(List<CandidateSentence> candidates)
+    /// <summary>
+    /// The best sentence, with the next best ones of the same story when they score close (one citation covers them), then
+    /// the best sentence of each other story that scores close enough to the lead.
+    /// </summary>
+    private List<Claim> Choose(List<CandidateSentence> candidates)
     {
         var ordered = candidates.OrderByDescending(c => c.Score).ThenBy(c => c.StoryRank).ToList();
         var lead = ordered[0];
-        var chosen = new List<CandidateSentence> { lead };
+        var threshold = lead.Score * options.SupportingScoreRatio;
+        var companions = ordered.Skip(1).Where(c => c.Story.Id == lead.Story.Id && c.Text != lead.Text && c.Score >= threshold).Take(options.LeadStorySentences - 1).ToList();
+        var claims = new List<Claim> { new(lead, companions) };
         foreach (var c in ordered)
         {
-            if (chosen.Count > options.MaxSupportingSentences) break;
-            if (c.Score < lead.Score * options.SupportingScoreRatio) break;
-            if (chosen.Any(x => x.Story.Id == c.Story.Id)) continue;
-            chosen.Add(c);
+            if (claims.Count > options.MaxSupportingSentences || c.Score < threshold) break;
+            if (claims.Any(x => x.Quote.Story.Id == c.Story.Id)) continue;
+            claims.Add(new Claim(c, []));
         }
-        return chosen;
+        return claims;
     }
 
-    private Answer Compose(SearchQuery query, List<CandidateSentence> chosen, IEnumerable<Story> retrieved)
+    /// <summary>What one <c>[n]</c> marker stands behind: the quoted sentence, and for the lead possibly a second sentence of the same story.</summary>
+    private sealed record Claim(CandidateSentence Quote, IReadOnlyList<CandidateSentence> Companions)
+    {
+        /// <summary>The sentences in the order the story has them.</summary>
+        public string Text(Func<string, string> asClaim) => string.Join(' ', Companions.Prepend(Quote)
+            .OrderBy(c => c.Passage.Ordinal).ThenBy(c => c.Passage.Text.IndexOf(c.Text, StringComparison.Ordinal)).Select(c => asClaim(c.Text)));
+    }
+
+    private Answer Compose(SearchQuery query, List<Claim> claims, IEnumerable<Story> retrieved)
     {
         var text = new StringBuilder();
         var citations = new List<Citation>();
-        for (var i = 0; i < chosen.Count; i++)
+        for (var i = 0; i < claims.Count; i++)
         {
-            var c = chosen[i];
+            var c = claims[i].Quote;
             var n = i + 1;
             citations.Add(new Citation
             {
@@ -80,13 +93,13 @@ public sealed partial class ExtractiveAnswerer(INewsIndex index, AnswerOptions o
                 Url = c.Story.Url,
                 Quote = c.Text,
             });
-            var sentence = AsClaim(c.Text);
+            var sentence = claims[i].Text(AsClaim);
             if (i == 0)
             {
                 if (query.Type == QuestionType.When && c.Story.Date is { } date)
                     text.Append(CultureInfo.InvariantCulture, $"{c.Story.Publication} reported on {FormatDate(date)}: ");
                 text.Append(CultureInfo.InvariantCulture, $"{sentence} [{n}]");
-                if (chosen.Count > 1) text.Append("\n\nRelated:");
+                if (claims.Count > 1) text.Append("\n\nRelated:");
             }
             else
             {
@@ -97,7 +110,7 @@ public sealed partial class ExtractiveAnswerer(INewsIndex index, AnswerOptions o
         {
             Text = text.ToString(),
             Citations = citations,
-            FollowUps = FollowUps(chosen, retrieved),
+            FollowUps = FollowUps(claims.Select(c => c.Quote).ToList(), retrieved),
         };
     }
 
@@ -118,11 +131,21 @@ public sealed partial class ExtractiveAnswerer(INewsIndex index, AnswerOptions o
         FollowUps = ["What's the latest AI news?"],
     };
 
+    /// <summary>
+    /// The name, then its version, with at most a few words (no other numbers) between them:
+    /// "Pika Labs releases AI video generator 2.0" mentions Pika 2.0; "GPT-4 in 6 months" does not mention GPT 6.
+    /// </summary>
     private static bool Mentions(Story story, VersionedName name)
     {
-        var pattern = $@"\b{Regex.Escape(name.Name)}[\s\-]?{Regex.Escape(name.Version)}(?![\d])(?!\.\d)";
+        var pattern = $@"\b{Regex.Escape(name.Name)}(?:(?:[\s\-]+\p{{L}}[\p{{L}}'’]*){{0,5}}[\s\-]*|[\s\-]*)v?{Regex.Escape(name.Version)}(?![\w])(?!\.\d)";
         return Regex.IsMatch(story.Title, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)
             || Regex.IsMatch(story.Text, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+    }
+
+    private static bool MentionsYear(Story story, int year)
+    {
+        var text = year.ToString(CultureInfo.InvariantCulture);
+        return story.Title.Contains(text, StringComparison.Ordinal) || story.Text.Contains(text, StringComparison.Ordinal);
     }
 
     private static HashSet<string> StoryTerms(Story story) => LexicalAnalyzer.Analyze(story.Title + "\n" + story.Text).ToHashSet();

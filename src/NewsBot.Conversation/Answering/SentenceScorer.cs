@@ -29,19 +29,25 @@ internal sealed partial class SentenceScorer(SearchQuery query, TermStatistics s
         var terms = LexicalAnalyzer.Analyze(sentence).ToHashSet();
         var coverage = Coverage(terms);
         var score = 0.6 * coverage + 0.25 * storyCoverage + 0.15 / (1 + storyRank);
-        if (coverage > 0 && HoldsWhatIsAsked(sentence)) score += 0.1;
+        if (coverage > 0 && HoldsWhatIsAsked(sentence)) score += 0.15;
         // Very short fragments ("Related:", list stubs) rarely answer anything on their own.
         if (sentence.Length < 25) score *= 0.5;
         return score;
     }
 
-    private bool HoldsWhatIsAsked(string sentence) => query.Type switch
+    /// <summary>A date, figure or name the question does not already contain: what a "when", "how much" or "who" asks for.</summary>
+    private bool HoldsWhatIsAsked(string sentence)
     {
-        QuestionType.When => DatePattern().IsMatch(sentence),
-        QuestionType.HowMuch => FigurePattern().IsMatch(sentence),
-        QuestionType.Who => NamePattern().IsMatch(sentence),
-        _ => false,
-    };
+        var pattern = query.Type switch
+        {
+            QuestionType.When => DatePattern(),
+            QuestionType.HowMuch => FigurePattern(),
+            QuestionType.Who => NamePattern(),
+            QuestionType.Which => ProperNounPattern(),
+            _ => null,
+        };
+        return pattern is not null && pattern.Matches(sentence).Any(m => !query.Question.Contains(m.Value, StringComparison.OrdinalIgnoreCase));
+    }
 
     [GeneratedRegex(@"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|(19|20)\d\d|today|tomorrow|yesterday|next (week|month|year)|this (week|month|year)|Q[1-4]|spring|summer|autumn|fall|winter)\b")]
     private static partial Regex DatePattern();
@@ -51,4 +57,8 @@ internal sealed partial class SentenceScorer(SearchQuery query, TermStatistics s
 
     [GeneratedRegex(@"\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+")]
     private static partial Regex NamePattern();
+
+    // A name inside a sentence (not its first word): "called CISPO", "targets ZLUDA", "Google Antigravity".
+    [GeneratedRegex(@"(?<=[\p{Ll},;:(] )\p{Lu}[\p{L}\p{N}\-]+")]
+    private static partial Regex ProperNounPattern();
 }
