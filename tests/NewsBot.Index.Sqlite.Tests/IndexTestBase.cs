@@ -9,7 +9,7 @@ public abstract class IndexTestBase : IAsyncLifetime
     protected string DbPath => Dir.File("index/news.db");
     protected SqliteNewsIndex Index { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Index = await SqliteNewsIndex.OpenAsync(DbPath);
+    public virtual async Task InitializeAsync() => Index = await SqliteNewsIndex.OpenAsync(DbPath);
 
     public async Task DisposeAsync()
     {
