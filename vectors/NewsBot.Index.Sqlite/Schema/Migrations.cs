@@ -1,0 +1,74 @@
+namespace NewsBot.Index.Sqlite.Schema;
+
+/// <summary>
+/// The schema's history, oldest first. Never edit a shipped step: add one. A step runs inside the migration
+/// transaction, so it must not change the journal mode or otherwise need to run outside one.
+/// </summary>
+internal static class Migrations
+{
+    public static readonly IReadOnlyList<Migration> All =
+    [
+        new(1, "documents, story versions, stories, passages, FTS5 over canonical passages", """
+            CREATE TABLE documents (
+                id           INTEGER PRIMARY KEY,
+                path         TEXT NOT NULL UNIQUE,
+                content_hash TEXT NOT NULL,
+                title        TEXT NOT NULL,
+                publication  TEXT NOT NULL,
+                kind         TEXT NOT NULL,
+                date         TEXT,
+                url          TEXT,
+                issue_number INTEGER,
+                ingested_at  TEXT NOT NULL
+            );
+
+            -- What each document says about a story; a story has one version per document that carries it.
+            CREATE TABLE story_versions (
+                id           INTEGER PRIMARY KEY,
+                story_id     TEXT NOT NULL,
+                document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                position     INTEGER NOT NULL,
+                title        TEXT NOT NULL,
+                text         TEXT NOT NULL,
+                url          TEXT,
+                section      TEXT,
+                date         TEXT,
+                source_names TEXT NOT NULL,
+                related      TEXT NOT NULL,
+                start_offset INTEGER,
+                UNIQUE (story_id, document_id)
+            );
+            CREATE INDEX story_versions_by_document ON story_versions(document_id);
+
+            CREATE TABLE passages (
+                id         INTEGER PRIMARY KEY,
+                version_id INTEGER NOT NULL REFERENCES story_versions(id) ON DELETE CASCADE,
+                ordinal    INTEGER NOT NULL,
+                start      INTEGER NOT NULL,
+                length     INTEGER NOT NULL,
+                text       TEXT NOT NULL,
+                UNIQUE (version_id, ordinal)
+            );
+
+            -- One row per story: which version it serves (the longest), its earliest date, and the canonical
+            -- document's publication and kind, copied here so searches filter without further joins.
+            CREATE TABLE stories (
+                id            TEXT PRIMARY KEY,
+                version_id    INTEGER NOT NULL UNIQUE REFERENCES story_versions(id),
+                date          TEXT,
+                publication   TEXT NOT NULL,
+                kind          TEXT NOT NULL,
+                passage_count INTEGER NOT NULL
+            );
+            CREATE INDEX stories_by_date ON stories(date);
+
+            -- Canonical passages only, rowid = passages.id. Holds LexicalAnalyzer's terms joined by spaces, so the
+            -- tokenizer only splits on those spaces. Not contentless: a contentless_delete table does not take deleted
+            -- rows out of the row and token totals bm25() uses (SQLite 3.50), so scores would drift with every update.
+            CREATE VIRTUAL TABLE passage_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0');
+            CREATE VIRTUAL TABLE passage_terms USING fts5vocab(passage_fts, row);
+            """),
+    ];
+
+    public static int Latest => All[^1].Version;
+}

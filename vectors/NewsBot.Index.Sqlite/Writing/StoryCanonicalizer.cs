@@ -1,0 +1,115 @@
+using Microsoft.Data.Sqlite;
+using NewsBot.Index.Lexical;
+
+namespace NewsBot.Index.Sqlite.Writing;
+
+/// <summary>
+/// Keeps each story's <c>stories</c> row and search entries in step with its versions. A write first
+/// <see cref="WithdrawAsync">withdraws</see> every story it touches, changes the versions, then
+/// <see cref="PublishAsync">publishes</see> those stories again from whatever versions remain.
+/// </summary>
+/// <remarks>
+/// The canonical version is the longest text (ties: the earliest-indexed document), as the fullest telling;
+/// the story's date is the earliest any version or its document gives, when the story first appeared.
+/// </remarks>
+internal sealed class StoryCanonicalizer
+{
+    private readonly SqliteCommand _withdrawSearchEntries;
+    private readonly SqliteCommand _deleteStory;
+    private readonly SqliteCommand _chooseCanonical;
+    private readonly SqliteCommand _insertStory;
+    private readonly SqliteCommand _passagesOfVersion;
+    private readonly SqliteCommand _insertSearchEntry;
+
+    public StoryCanonicalizer(CommandSet commands)
+    {
+        _withdrawSearchEntries = commands.Add("""
+            DELETE FROM passage_fts WHERE rowid IN (
+                SELECT p.id FROM stories s JOIN passages p ON p.version_id = s.version_id WHERE s.id = @story)
+            """, ("@story", SqliteType.Text));
+        _deleteStory = commands.Add("DELETE FROM stories WHERE id = @story", ("@story", SqliteType.Text));
+        _chooseCanonical = commands.Add("""
+            SELECT v.id, v.title, d.publication, d.kind,
+                   (SELECT min(coalesce(o.date, od.date))
+                    FROM story_versions o JOIN documents od ON od.id = o.document_id
+                    WHERE o.story_id = v.story_id),
+                   (SELECT count(*) FROM passages p WHERE p.version_id = v.id)
+            FROM story_versions v JOIN documents d ON d.id = v.document_id
+            WHERE v.story_id = @story
+            ORDER BY length(v.text) DESC, v.document_id
+            LIMIT 1
+            """, ("@story", SqliteType.Text));
+        _insertStory = commands.Add("""
+            INSERT INTO stories (id, version_id, date, publication, kind, passage_count)
+            VALUES (@story, @version, @date, @publication, @kind, @passage_count)
+            """,
+            ("@story", SqliteType.Text), ("@version", SqliteType.Integer), ("@date", SqliteType.Text),
+            ("@publication", SqliteType.Text), ("@kind", SqliteType.Text), ("@passage_count", SqliteType.Integer));
+        _passagesOfVersion = commands.Add("SELECT id, text FROM passages WHERE version_id = @version", ("@version", SqliteType.Integer));
+        _insertSearchEntry = commands.Add("INSERT INTO passage_fts (rowid, title, body) VALUES (@rowid, @title, @body)",
+            ("@rowid", SqliteType.Integer), ("@title", SqliteType.Text), ("@body", SqliteType.Text));
+    }
+
+    /// <summary>Takes the stories out of search and deletes their rows, so no row points at a version about to go.</summary>
+    public async Task WithdrawAsync(IEnumerable<string> storyIds, CancellationToken cancellationToken)
+    {
+        foreach (var storyId in storyIds)
+        {
+            _withdrawSearchEntries.Parameters["@story"].Value = storyId;
+            await _withdrawSearchEntries.ExecuteNonQueryAsync(cancellationToken);
+            _deleteStory.Parameters["@story"].Value = storyId;
+            await _deleteStory.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Gives each story that still has a version its row and its canonical passages' search entries.</summary>
+    public async Task PublishAsync(IEnumerable<string> storyIds, CancellationToken cancellationToken)
+    {
+        foreach (var storyId in storyIds)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var canonical = await ChooseCanonicalAsync(storyId, cancellationToken);
+            if (canonical is null) continue;  // its last document is gone, and so is the story
+
+            var s = _insertStory.Parameters;
+            s["@story"].Value = storyId;
+            s["@version"].Value = canonical.VersionId;
+            s["@date"].Value = canonical.Date;
+            s["@publication"].Value = canonical.Publication;
+            s["@kind"].Value = canonical.Kind;
+            s["@passage_count"].Value = canonical.PassageCount;
+            await _insertStory.ExecuteNonQueryAsync(cancellationToken);
+
+            await AddSearchEntriesAsync(canonical, cancellationToken);
+        }
+    }
+
+    private async Task<Canonical?> ChooseCanonicalAsync(string storyId, CancellationToken cancellationToken)
+    {
+        _chooseCanonical.Parameters["@story"].Value = storyId;
+        await using var reader = await _chooseCanonical.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) return null;
+        return new Canonical(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+            reader.IsDBNull(4) ? DBNull.Value : reader.GetString(4), reader.GetInt64(5));
+    }
+
+    private async Task AddSearchEntriesAsync(Canonical canonical, CancellationToken cancellationToken)
+    {
+        var passages = new List<(long Id, string Text)>();
+        _passagesOfVersion.Parameters["@version"].Value = canonical.VersionId;
+        await using (var reader = await _passagesOfVersion.ExecuteReaderAsync(cancellationToken))
+            while (await reader.ReadAsync(cancellationToken))
+                passages.Add((reader.GetInt64(0), reader.GetString(1)));
+
+        var e = _insertSearchEntry.Parameters;
+        e["@title"].Value = string.Join(' ', LexicalAnalyzer.Analyze(canonical.Title));
+        foreach (var (id, text) in passages)
+        {
+            e["@rowid"].Value = id;
+            e["@body"].Value = string.Join(' ', LexicalAnalyzer.Analyze(text));
+            await _insertSearchEntry.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private sealed record Canonical(long VersionId, string Title, string Publication, string Kind, object Date, long PassageCount);
+}
