@@ -69,8 +69,8 @@ public sealed record EvalReport
     [JsonPropertyName("latency_ms")] public required LatencyMetrics Latency { get; init; }
     [JsonPropertyName("by_kind")] public required IReadOnlyDictionary<string, EvalMetrics> ByKind { get; init; }
 
-    [JsonIgnore] public required EvalMetrics Overall { get; init; }
-    [JsonIgnore] public required IReadOnlyList<QuestionOutcome> Outcomes { get; init; }
+    [JsonIgnore] public EvalMetrics Overall { get; init; } = new();
+    [JsonIgnore] public IReadOnlyList<QuestionOutcome> Outcomes { get; init; } = [];
 
     public static EvalReport From(IReadOnlyList<QuestionOutcome> outcomes) => new()
     {

@@ -19,11 +19,20 @@ public static class CommandContext
 
     public static IAnsiConsole Console { get; } = CreateConsole();
 
-    /// <summary>Piped or captured output gets a wide console, so tables are not squeezed to the 80-column default.</summary>
+    /// <summary>
+    /// Piped or captured output gets plain text (no colour codes, no animation) and a wide console, so that tables are
+    /// not squeezed to the 80-column default.
+    /// </summary>
     private static IAnsiConsole CreateConsole()
     {
-        var console = AnsiConsole.Console;
-        if (System.Console.IsOutputRedirected) console.Profile.Width = 160;
+        if (!System.Console.IsOutputRedirected) return AnsiConsole.Console;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 160;
         return console;
     }
 

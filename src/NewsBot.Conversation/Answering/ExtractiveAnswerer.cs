@@ -22,16 +22,17 @@ public sealed partial class ExtractiveAnswerer(INewsIndex index, AnswerOptions o
     {
         var query = retrieval.Query;
         var scorer = new SentenceScorer(query, retrieval.TermStatistics);
-        var stories = retrieval.Hits.Take(options.CandidateStories).ToList();
-        if (stories.Count == 0) return Abstain(query, "nothing in the index matches its words");
+        if (retrieval.Hits.Count == 0) return Abstain(query, "nothing in the index matches its words");
 
-        var missing = query.VersionedNames.FirstOrDefault(v => !retrieval.Hits.Any(h => Mentions(h.Story, v)));
-        if (missing is not null) return Abstain(query, $"no story mentions {missing}");
-        var year = query.Years.FirstOrDefault(y => !retrieval.Hits.Any(h => h.Story.Date?.Year == y || MentionsYear(h.Story, y)));
-        if (year != 0) return Abstain(query, $"no story is from {year} or mentions it");
+        // A question about "Grok 5" or "WWDC 2031" is only answered from stories that mention that version or year.
+        var stories = retrieval.Hits.Where(h => query.VersionedNames.All(v => Mentions(h.Story, v)) && query.Years.All(y => IsAbout(h.Story, y)))
+            .Take(options.CandidateStories).ToList();
+        if (stories.Count == 0)
+            return Abstain(query, "no story mentions " + string.Join(" or ", query.VersionedNames.Select(v => v.ToString()).Concat(query.Years.Select(y => y.ToString(CultureInfo.InvariantCulture)))));
 
-        var coverages = stories.Select(h => scorer.Coverage(StoryTerms(h.Story))).ToList();
-        if (coverages.Max() < options.MinimumCoverage) return Abstain(query, "no story covers enough of the question");
+        var storyTerms = stories.Select(h => StoryTerms(h.Story)).ToList();
+        if (storyTerms.Max(scorer.TopicCoverage) < options.MinimumCoverage) return Abstain(query, "no story covers enough of the question");
+        var coverages = storyTerms.Select(scorer.Coverage).ToList();
 
         var candidates = new List<CandidateSentence>();
         for (var rank = 0; rank < stories.Count; rank++)
@@ -142,10 +143,10 @@ public sealed partial class ExtractiveAnswerer(INewsIndex index, AnswerOptions o
             || Regex.IsMatch(story.Text, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 
-    private static bool MentionsYear(Story story, int year)
+    private static bool IsAbout(Story story, int year)
     {
         var text = year.ToString(CultureInfo.InvariantCulture);
-        return story.Title.Contains(text, StringComparison.Ordinal) || story.Text.Contains(text, StringComparison.Ordinal);
+        return story.Date?.Year == year || story.Title.Contains(text, StringComparison.Ordinal) || story.Text.Contains(text, StringComparison.Ordinal);
     }
 
     private static HashSet<string> StoryTerms(Story story) => LexicalAnalyzer.Analyze(story.Title + "\n" + story.Text).ToHashSet();

@@ -12,17 +12,33 @@ namespace NewsBot.Conversation.Answering;
 /// </summary>
 internal sealed partial class SentenceScorer(SearchQuery query, TermStatistics statistics)
 {
-    private readonly double _totalWeight = query.Terms.Sum(statistics.Idf);
+    private readonly string[] _topicTerms = query.Terms.Except(ConstraintTerms(query)).ToArray();
 
     /// <summary>The IDF-weighted share of the query's terms that <paramref name="terms"/> contains, 0 to 1.</summary>
-    public double Coverage(IReadOnlySet<string> terms)
+    public double Coverage(IReadOnlySet<string> terms) => Coverage(query.Terms, terms);
+
+    /// <summary>
+    /// Coverage of what the question is about, leaving out the versions and years it names: a story that only shares
+    /// "2031" with "what did Apple announce at WWDC 2031?" is not about the question.
+    /// </summary>
+    public double TopicCoverage(IReadOnlySet<string> terms) => Coverage(_topicTerms, terms);
+
+    private double Coverage(IReadOnlyCollection<string> wanted, IReadOnlySet<string> terms)
     {
-        if (_totalWeight <= 0) return 0;
+        var total = 0.0;
         var covered = 0.0;
-        foreach (var t in query.Terms)
-            if (terms.Contains(t)) covered += statistics.Idf(t);
-        return covered / _totalWeight;
+        foreach (var t in wanted)
+        {
+            var idf = statistics.Idf(t);
+            total += idf;
+            if (terms.Contains(t)) covered += idf;
+        }
+        return total <= 0 ? 0 : covered / total;
     }
+
+    private static IEnumerable<string> ConstraintTerms(SearchQuery query) =>
+        query.VersionedNames.SelectMany(v => LexicalAnalyzer.Analyze(v.Version))
+            .Concat(query.Years.SelectMany(y => LexicalAnalyzer.Analyze(y.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
     public double Score(string sentence, double storyCoverage, int storyRank)
     {
