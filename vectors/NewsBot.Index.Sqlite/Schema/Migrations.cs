@@ -67,6 +67,15 @@ internal static class Migrations
             -- rows out of the row and token totals bm25() uses (SQLite 3.50), so scores would drift with every update.
             CREATE VIRTUAL TABLE passage_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0');
             CREATE VIRTUAL TABLE passage_terms USING fts5vocab(passage_fts, row);
+
+            -- One row. generation counts committed writes, so caches of what the index holds (any process's) know
+            -- when they are stale; passages counts the canonical passages without scanning the stories.
+            CREATE TABLE index_state (
+                id         INTEGER PRIMARY KEY CHECK (id = 1),
+                generation INTEGER NOT NULL,
+                passages   INTEGER NOT NULL
+            );
+            INSERT INTO index_state (id, generation, passages) VALUES (1, 0, 0);
             """),
     ];
 

@@ -14,20 +14,20 @@ namespace NewsBot.Index.Sqlite.Writing;
 /// </remarks>
 internal sealed class StoryCanonicalizer
 {
-    private readonly SqliteCommand _withdrawSearchEntries;
     private readonly SqliteCommand _deleteStory;
+    private readonly SqliteCommand _deleteSearchEntries;
     private readonly SqliteCommand _chooseCanonical;
     private readonly SqliteCommand _insertStory;
     private readonly SqliteCommand _passagesOfVersion;
     private readonly SqliteCommand _insertSearchEntry;
+    private readonly SqliteCommand _recordWrite;
+    private long _passageChange;
 
     public StoryCanonicalizer(CommandSet commands)
     {
-        _withdrawSearchEntries = commands.Add("""
-            DELETE FROM passage_fts WHERE rowid IN (
-                SELECT p.id FROM stories s JOIN passages p ON p.version_id = s.version_id WHERE s.id = @story)
-            """, ("@story", SqliteType.Text));
-        _deleteStory = commands.Add("DELETE FROM stories WHERE id = @story", ("@story", SqliteType.Text));
+        _deleteStory = commands.Add("DELETE FROM stories WHERE id = @story RETURNING version_id, passage_count", ("@story", SqliteType.Text));
+        _deleteSearchEntries = commands.Add("DELETE FROM passage_fts WHERE rowid IN (SELECT id FROM passages WHERE version_id = @version)",
+            ("@version", SqliteType.Integer));
         _chooseCanonical = commands.Add("""
             SELECT v.id, v.title, d.publication, d.kind,
                    (SELECT min(coalesce(o.date, od.date))
@@ -48,6 +48,8 @@ internal sealed class StoryCanonicalizer
         _passagesOfVersion = commands.Add("SELECT id, text FROM passages WHERE version_id = @version", ("@version", SqliteType.Integer));
         _insertSearchEntry = commands.Add("INSERT INTO passage_fts (rowid, title, body) VALUES (@rowid, @title, @body)",
             ("@rowid", SqliteType.Integer), ("@title", SqliteType.Text), ("@body", SqliteType.Text));
+        _recordWrite = commands.Add("UPDATE index_state SET generation = generation + 1, passages = passages + @change",
+            ("@change", SqliteType.Integer));
     }
 
     /// <summary>Takes the stories out of search and deletes their rows, so no row points at a version about to go.</summary>
@@ -55,10 +57,16 @@ internal sealed class StoryCanonicalizer
     {
         foreach (var storyId in storyIds)
         {
-            _withdrawSearchEntries.Parameters["@story"].Value = storyId;
-            await _withdrawSearchEntries.ExecuteNonQueryAsync(cancellationToken);
             _deleteStory.Parameters["@story"].Value = storyId;
-            await _deleteStory.ExecuteNonQueryAsync(cancellationToken);
+            long versionId, passageCount;
+            await using (var reader = await _deleteStory.ExecuteReaderAsync(cancellationToken))
+            {
+                if (!await reader.ReadAsync(cancellationToken)) continue;  // new to the index
+                (versionId, passageCount) = (reader.GetInt64(0), reader.GetInt64(1));
+            }
+            _deleteSearchEntries.Parameters["@version"].Value = versionId;
+            await _deleteSearchEntries.ExecuteNonQueryAsync(cancellationToken);
+            _passageChange -= passageCount;
         }
     }
 
@@ -79,9 +87,17 @@ internal sealed class StoryCanonicalizer
             s["@kind"].Value = canonical.Kind;
             s["@passage_count"].Value = canonical.PassageCount;
             await _insertStory.ExecuteNonQueryAsync(cancellationToken);
+            _passageChange += canonical.PassageCount;
 
             await AddSearchEntriesAsync(canonical, cancellationToken);
         }
+    }
+
+    /// <summary>Counts the write in <c>index_state</c>: a new generation, and the canonical passages gained or lost.</summary>
+    public async Task RecordWriteAsync(CancellationToken cancellationToken)
+    {
+        _recordWrite.Parameters["@change"].Value = _passageChange;
+        await _recordWrite.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task<Canonical?> ChooseCanonicalAsync(string storyId, CancellationToken cancellationToken)
