@@ -36,6 +36,8 @@ internal static class Migrations
                 source_names TEXT NOT NULL,
                 related      TEXT NOT NULL,
                 start_offset INTEGER,
+                text_length   INTEGER NOT NULL,
+                passage_count INTEGER NOT NULL,
                 UNIQUE (story_id, document_id)
             );
             CREATE INDEX story_versions_by_document ON story_versions(document_id);
@@ -60,7 +62,8 @@ internal static class Migrations
                 kind          TEXT NOT NULL,
                 passage_count INTEGER NOT NULL
             );
-            CREATE INDEX stories_by_date ON stories(date);
+            -- Newest first (NULL dates sort last), a document's stories in their order: GetLatestStories reads it as is.
+            CREATE INDEX stories_latest ON stories(date DESC, version_id);
 
             -- Canonical passages only, rowid = passages.id. Holds LexicalAnalyzer's terms joined by spaces, so the
             -- tokenizer only splits on those spaces. Not contentless: a contentless_delete table does not take deleted
