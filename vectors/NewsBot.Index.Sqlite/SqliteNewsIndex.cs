@@ -35,6 +35,8 @@ public sealed class SqliteNewsIndex : INewsIndex
     internal static async Task<SqliteNewsIndex> OpenAsync(string path, SqliteIndexOptions? options, IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
     {
         options ??= SqliteIndexOptions.Default;
+        if (!(options.TitleWeight > 0) || double.IsInfinity(options.TitleWeight))
+            throw new ArgumentOutOfRangeException(nameof(options), options.TitleWeight, "The title weight must be a positive number.");
         var fullPath = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
         var connections = new ConnectionFactory(fullPath, options.BusyTimeout);
