@@ -119,6 +119,17 @@ public class SearchTests : IndexTestBase
         Assert.True(stats.Idf("hour") > stats.Idf("quantum"));
     }
 
+    [Fact]
+    public async Task Optimizing_changes_no_result()
+    {
+        var before = await SearchAsync("quantum computing poems hour", SearchFilter.None);
+
+        await Index.OptimizeAsync();
+
+        var after = await SearchAsync("quantum computing poems hour", SearchFilter.None);
+        Assert.Equal(before.Select(h => (h.Passage.Id, h.Score)), after.Select(h => (h.Passage.Id, h.Score)));
+    }
+
     private Task<IReadOnlyList<PassageHit>> SearchAsync(string text, SearchFilter filter) =>
         Index.SearchLexicalAsync(new LexicalQuery(Terms(text), filter, 50));
 

@@ -14,6 +14,7 @@ namespace NewsBot.Index.Sqlite;
 public sealed class SqliteNewsIndex : INewsIndex
 {
     private readonly ConnectionFactory _connections;
+    private readonly DocumentFrequencies _frequencies = new();
     private readonly LexicalSearcher _searcher;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private int _disposed;
@@ -21,7 +22,7 @@ public sealed class SqliteNewsIndex : INewsIndex
     private SqliteNewsIndex(ConnectionFactory connections, SqliteIndexOptions options)
     {
         _connections = connections;
-        _searcher = new LexicalSearcher(options.TitleWeight);
+        _searcher = new LexicalSearcher(options.TitleWeight, _frequencies);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -34,6 +35,8 @@ public sealed class SqliteNewsIndex : INewsIndex
     internal static async Task<SqliteNewsIndex> OpenAsync(string path, SqliteIndexOptions? options, IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
     {
         options ??= SqliteIndexOptions.Default;
+        if (!(options.TitleWeight > 0) || double.IsInfinity(options.TitleWeight))
+            throw new ArgumentOutOfRangeException(nameof(options), options.TitleWeight, "The title weight must be a positive number.");
         var fullPath = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(fullPath)!);
         var connections = new ConnectionFactory(fullPath, options.BusyTimeout);
@@ -95,24 +98,22 @@ public sealed class SqliteNewsIndex : INewsIndex
             return true;
         }, cancellationToken);
 
-    public async Task<IReadOnlyList<PassageHit>> SearchLexicalAsync(LexicalQuery query, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _connections.OpenAsync(cancellationToken);
-        return await _searcher.SearchAsync(connection, query, cancellationToken);
-    }
+    public Task<IReadOnlyList<PassageHit>> SearchLexicalAsync(LexicalQuery query, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => _searcher.SearchAsync(connection, query, cancellationToken), cancellationToken);
 
-    public async Task<IReadOnlyList<Story>> GetLatestStoriesAsync(SearchFilter filter, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Story>> GetLatestStoriesAsync(SearchFilter filter, int limit, CancellationToken cancellationToken = default) =>
+        limit <= 0 ? [] : await ReadAsync(connection => LatestStoriesAsync(connection, filter, limit, cancellationToken), cancellationToken);
+
+    private static async Task<IReadOnlyList<Story>> LatestStoriesAsync(SqliteConnection connection, SearchFilter filter, int limit, CancellationToken cancellationToken)
     {
-        if (limit <= 0) return [];
-        await using var connection = await _connections.OpenAsync(cancellationToken);
         var ids = new List<string>();
         await using (var command = connection.CreateCommand())
         {
-            // DESC puts NULL dates last; within a day, a document's stories in their order.
+            // The order of index stories_latest: NULL dates last; within a day, the order stories were written in.
             command.CommandText = $"""
-                SELECT s.id FROM stories s JOIN story_versions v ON v.id = s.version_id
+                SELECT s.id FROM stories s
                 WHERE {FilterSql.Condition}
-                ORDER BY s.date DESC, v.document_id DESC, v.position
+                ORDER BY s.date DESC, s.version_id
                 LIMIT @limit
                 """;
             FilterSql.Bind(command, filter);
@@ -124,12 +125,8 @@ public sealed class SqliteNewsIndex : INewsIndex
         return ids.Select(id => stories[id]).ToList();
     }
 
-    public async Task<Story?> GetStoryAsync(string storyId, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _connections.OpenAsync(cancellationToken);
-        var stories = await StoryReader.LoadAsync(connection, [storyId], cancellationToken);
-        return stories.GetValueOrDefault(storyId);
-    }
+    public Task<Story?> GetStoryAsync(string storyId, CancellationToken cancellationToken = default) =>
+        ReadAsync(async connection => (await StoryReader.LoadAsync(connection, [storyId], cancellationToken)).GetValueOrDefault(storyId), cancellationToken);
 
     public async Task<IReadOnlyList<Passage>> GetPassagesAsync(string storyId, CancellationToken cancellationToken = default)
     {
@@ -162,16 +159,30 @@ public sealed class SqliteNewsIndex : INewsIndex
         return passages;
     }
 
-    public async Task<TermStatistics> GetTermStatisticsAsync(IReadOnlyCollection<string> terms, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await _connections.OpenAsync(cancellationToken);
-        return await StatisticsReader.TermStatisticsAsync(connection, terms, cancellationToken);
-    }
+    public Task<TermStatistics> GetTermStatisticsAsync(IReadOnlyCollection<string> terms, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => StatisticsReader.TermStatisticsAsync(connection, _frequencies, terms, cancellationToken), cancellationToken);
 
-    public async Task<IndexStats> GetStatsAsync(CancellationToken cancellationToken = default)
+    public Task<IndexStats> GetStatsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => StatisticsReader.StatsAsync(connection, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// Merges the search index into one segment and refreshes SQLite's planner statistics. Worth calling after a bulk
+    /// ingest: every document write adds a small segment, and each search reads them all. Changes no result.
+    /// </summary>
+    public async Task OptimizeAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await _connections.OpenAsync(cancellationToken);
-        return await StatisticsReader.StatsAsync(connection, cancellationToken);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await _connections.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO passage_fts (passage_fts) VALUES ('optimize'); PRAGMA optimize;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -181,6 +192,17 @@ public sealed class SqliteNewsIndex : INewsIndex
         await _writeLock.WaitAsync();
         _connections.ClearPool();
         _writeLock.Dispose();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="read"/> in a read transaction: its queries all see one snapshot, so a write committing
+    /// meanwhile cannot, say, delete a story between finding its passages and loading it.
+    /// </summary>
+    private async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        return await read(connection);
     }
 
     /// <summary>Runs <paramref name="work"/> in one write transaction, committed only if it completes.</summary>
@@ -193,7 +215,9 @@ public sealed class SqliteNewsIndex : INewsIndex
             // IMMEDIATE: take the write lock up front rather than fail to upgrade a read lock midway.
             await using var transaction = connection.BeginTransaction(deferred: false);
             await using var commands = new CommandSet(transaction);
-            var result = await work(new DocumentWriter(commands), new StoryCanonicalizer(commands), cancellationToken);
+            var canonicalizer = new StoryCanonicalizer(commands);
+            var result = await work(new DocumentWriter(commands), canonicalizer, cancellationToken);
+            await canonicalizer.RecordWriteAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return result;
         }

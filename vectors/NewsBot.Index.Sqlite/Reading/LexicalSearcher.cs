@@ -4,50 +4,35 @@ using NewsBot.Domain;
 
 namespace NewsBot.Index.Sqlite.Reading;
 
-/// <summary>BM25 over the canonical passages, filtered inside the query so the limit counts only passages that pass.</summary>
-internal sealed class LexicalSearcher(double titleWeight)
+/// <summary>
+/// BM25 over the canonical passages (FTS5's bm25(), title weighted), filtered inside the query so the limit counts
+/// only passages that pass.
+/// </summary>
+/// <remarks>
+/// FTS5 scores every passage that matches any term, so a term found in most passages ("ai" in AI news) makes a search
+/// slow while adding nothing: bm25() gives a term in half the passages or more an IDF of 10⁻⁶. Such terms are left out
+/// of the match, which changes no score by more than about 10⁻⁶, unless too few passages match the others — then
+/// the search runs again with every term, so the passages that match only those terms still fill the limit.
+/// </remarks>
+internal sealed class LexicalSearcher(double titleWeight, DocumentFrequencies frequencies)
 {
-    // FTS5 ranks by this per query (the "rank MATCH" override), best first; bm25() is lower-is-better.
+    // FTS5 ranks by this per query (the "rank MATCH" override); bm25() is lower-is-better.
     private readonly string _rankFunction = string.Create(CultureInfo.InvariantCulture, $"bm25({titleWeight:R}, 1.0)");
 
+    /// <summary>Runs in the caller's read transaction, so the hits and their stories come from one snapshot.</summary>
     public async Task<IReadOnlyList<PassageHit>> SearchAsync(SqliteConnection connection, LexicalQuery query, CancellationToken cancellationToken)
     {
-        if (query.Limit <= 0 || FtsQueryBuilder.Build(query.Terms) is not { } match) return [];
+        var terms = query.Terms.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal).ToList();
+        if (query.Limit <= 0 || terms.Count == 0) return [];
 
-        var found = new List<(Passage Passage, double Score)>();
-        await using (var command = connection.CreateCommand())
-        {
-            command.CommandText = $"""
-                SELECT s.id, p.ordinal, p.start, p.length, p.text, f.rank
-                FROM passage_fts f
-                JOIN passages p ON p.id = f.rowid
-                JOIN stories s ON s.version_id = p.version_id
-                WHERE f.passage_fts MATCH @match AND f.rank MATCH @rank_function
-                  AND {FilterSql.Condition}
-                ORDER BY f.rank
-                LIMIT @limit
-                """;
-            command.Parameters.AddWithValue("@match", match);
-            command.Parameters.AddWithValue("@rank_function", _rankFunction);
-            command.Parameters.AddWithValue("@limit", query.Limit);
-            FilterSql.Bind(command, query.Filter);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var storyId = reader.GetString(0);
-                var ordinal = reader.GetInt32(1);
-                found.Add((new Passage
-                {
-                    Id = Passage.MakeId(storyId, ordinal),
-                    StoryId = storyId,
-                    Ordinal = ordinal,
-                    Start = reader.GetInt32(2),
-                    Length = reader.GetInt32(3),
-                    Text = reader.GetString(4),
-                    StoryTitle = "",
-                }, -reader.GetDouble(5)));
-            }
-        }
+        var state = await IndexState.ReadAsync(connection, cancellationToken);
+        var df = await frequencies.GetAsync(connection, state.Generation, terms, cancellationToken);
+        var present = terms.Where(t => df[t] > 0).ToList();
+        var informative = present.Where(t => 2 * df[t] < state.Passages).ToList();
+
+        var found = informative.Count > 0 ? await FindAsync(connection, informative, query, cancellationToken) : [];
+        if (found.Count < query.Limit && informative.Count < present.Count)
+            found = await FindAsync(connection, present, query, cancellationToken);
         if (found.Count == 0) return [];
 
         var stories = await StoryReader.LoadAsync(connection, found.Select(f => f.Passage.StoryId), cancellationToken);
@@ -56,5 +41,42 @@ internal sealed class LexicalSearcher(double titleWeight)
             var story = stories[f.Passage.StoryId];
             return new PassageHit(f.Passage with { StoryTitle = story.Title, StoryDate = story.Date }, story, f.Score);
         }).ToList();
+    }
+
+    private async Task<List<(Passage Passage, double Score)>> FindAsync(SqliteConnection connection, IReadOnlyList<string> terms, LexicalQuery query, CancellationToken cancellationToken)
+    {
+        var found = new List<(Passage Passage, double Score)>();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT s.id, p.ordinal, p.start, p.length, p.text, f.rank
+            FROM passage_fts f
+            JOIN passages p ON p.id = f.rowid
+            JOIN stories s ON s.version_id = p.version_id
+            WHERE f.passage_fts MATCH @match AND f.rank MATCH @rank_function
+              AND {FilterSql.Condition}
+            ORDER BY f.rank
+            LIMIT @limit
+            """;
+        command.Parameters.AddWithValue("@match", FtsQueryBuilder.Build(terms));
+        command.Parameters.AddWithValue("@rank_function", _rankFunction);
+        command.Parameters.AddWithValue("@limit", query.Limit);
+        FilterSql.Bind(command, query.Filter);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var storyId = reader.GetString(0);
+            var ordinal = reader.GetInt32(1);
+            found.Add((new Passage
+            {
+                Id = Passage.MakeId(storyId, ordinal),
+                StoryId = storyId,
+                Ordinal = ordinal,
+                Start = reader.GetInt32(2),
+                Length = reader.GetInt32(3),
+                Text = reader.GetString(4),
+                StoryTitle = "",
+            }, -reader.GetDouble(5)));
+        }
+        return found;
     }
 }

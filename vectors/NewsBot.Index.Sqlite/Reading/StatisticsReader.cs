@@ -13,21 +13,12 @@ internal static class StatisticsReader
     private const string StoriesByYear =
         "SELECT publication, kind, CAST(substr(date, 1, 4) AS INTEGER), count(*) FROM stories GROUP BY 1, 2, 3";
 
-    public static async Task<TermStatistics> TermStatisticsAsync(SqliteConnection connection, IReadOnlyCollection<string> terms, CancellationToken cancellationToken)
+    public static async Task<TermStatistics> TermStatisticsAsync(SqliteConnection connection, DocumentFrequencies frequencies,
+        IReadOnlyCollection<string> terms, CancellationToken cancellationToken)
     {
-        var frequencies = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using (var command = connection.CreateCommand())
-        {
-            // A vocabulary "row" entry counts the passages holding the term in the title or the body.
-            command.CommandText = "SELECT doc FROM passage_terms WHERE term = @term";
-            var term = command.Parameters.Add("@term", SqliteType.Text);
-            foreach (var t in terms.Distinct(StringComparer.Ordinal))
-            {
-                term.Value = t;
-                frequencies[t] = await command.ExecuteScalarAsync(cancellationToken) as long? ?? 0;
-            }
-        }
-        return new TermStatistics(await PassageCountAsync(connection, cancellationToken), frequencies);
+        var state = await IndexState.ReadAsync(connection, cancellationToken);
+        var df = await frequencies.GetAsync(connection, state.Generation, terms.Distinct(StringComparer.Ordinal), cancellationToken);
+        return new TermStatistics(state.Passages, df);
     }
 
     public static async Task<IndexStats> StatsAsync(SqliteConnection connection, CancellationToken cancellationToken)
@@ -40,7 +31,7 @@ internal static class StatisticsReader
             await reader.ReadAsync(cancellationToken);
             (documents, stories) = (reader.GetInt64(0), reader.GetInt64(1));
         }
-        var passages = await PassageCountAsync(connection, cancellationToken);
+        var passages = (await IndexState.ReadAsync(connection, cancellationToken)).Passages;
 
         var rows = new Dictionary<(string Publication, DocumentKind Kind, int? Year), (long Documents, long Stories)>();
         await foreach (var (key, count) in CountByYearAsync(connection, DocumentsByYear, cancellationToken))
@@ -58,14 +49,6 @@ internal static class StatisticsReader
                 .Select(r => new StatsRow(r.Key.Publication, r.Key.Kind, r.Key.Year, r.Value.Documents, r.Value.Stories))
                 .ToList(),
         };
-    }
-
-    /// <summary>The canonical passages: those search sees.</summary>
-    private static async Task<long> PassageCountAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT coalesce(sum(passage_count), 0) FROM stories";
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static async IAsyncEnumerable<((string, DocumentKind, int?) Key, long Count)> CountByYearAsync(

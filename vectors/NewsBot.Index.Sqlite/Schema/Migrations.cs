@@ -36,6 +36,8 @@ internal static class Migrations
                 source_names TEXT NOT NULL,
                 related      TEXT NOT NULL,
                 start_offset INTEGER,
+                text_length   INTEGER NOT NULL,
+                passage_count INTEGER NOT NULL,
                 UNIQUE (story_id, document_id)
             );
             CREATE INDEX story_versions_by_document ON story_versions(document_id);
@@ -60,13 +62,23 @@ internal static class Migrations
                 kind          TEXT NOT NULL,
                 passage_count INTEGER NOT NULL
             );
-            CREATE INDEX stories_by_date ON stories(date);
+            -- Newest first (NULL dates sort last), a document's stories in their order: GetLatestStories reads it as is.
+            CREATE INDEX stories_latest ON stories(date DESC, version_id);
 
             -- Canonical passages only, rowid = passages.id. Holds LexicalAnalyzer's terms joined by spaces, so the
             -- tokenizer only splits on those spaces. Not contentless: a contentless_delete table does not take deleted
             -- rows out of the row and token totals bm25() uses (SQLite 3.50), so scores would drift with every update.
             CREATE VIRTUAL TABLE passage_fts USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 0');
             CREATE VIRTUAL TABLE passage_terms USING fts5vocab(passage_fts, row);
+
+            -- One row. generation counts committed writes, so caches of what the index holds (any process's) know
+            -- when they are stale; passages counts the canonical passages without scanning the stories.
+            CREATE TABLE index_state (
+                id         INTEGER PRIMARY KEY CHECK (id = 1),
+                generation INTEGER NOT NULL,
+                passages   INTEGER NOT NULL
+            );
+            INSERT INTO index_state (id, generation, passages) VALUES (1, 0, 0);
             """),
     ];
 

@@ -37,14 +37,16 @@ internal sealed class DocumentWriter
         // Passages go with their versions (ON DELETE CASCADE).
         _deleteVersions = commands.Add("DELETE FROM story_versions WHERE document_id = @document", ("@document", SqliteType.Integer));
         _insertVersion = commands.Add("""
-            INSERT INTO story_versions (story_id, document_id, position, title, text, url, section, date, source_names, related, start_offset)
-            VALUES (@story, @document, @position, @title, @text, @url, @section, @date, @source_names, @related, @start_offset)
+            INSERT INTO story_versions (story_id, document_id, position, title, text, url, section, date, source_names, related, start_offset,
+                                        text_length, passage_count)
+            VALUES (@story, @document, @position, @title, @text, @url, @section, @date, @source_names, @related, @start_offset,
+                    @text_length, @passage_count)
             RETURNING id
             """,
             ("@story", SqliteType.Text), ("@document", SqliteType.Integer), ("@position", SqliteType.Integer),
             ("@title", SqliteType.Text), ("@text", SqliteType.Text), ("@url", SqliteType.Text), ("@section", SqliteType.Text),
             ("@date", SqliteType.Text), ("@source_names", SqliteType.Text), ("@related", SqliteType.Text),
-            ("@start_offset", SqliteType.Integer));
+            ("@start_offset", SqliteType.Integer), ("@text_length", SqliteType.Integer), ("@passage_count", SqliteType.Integer));
         _insertPassage = commands.Add(
             "INSERT INTO passages (version_id, ordinal, start, length, text) VALUES (@version, @ordinal, @start, @length, @text)",
             ("@version", SqliteType.Integer), ("@ordinal", SqliteType.Integer), ("@start", SqliteType.Integer),
@@ -107,6 +109,8 @@ internal sealed class DocumentWriter
         p["@source_names"].Value = DbValues.Strings(story.SourceNames);
         p["@related"].Value = DbValues.Links(story.Related);
         p["@start_offset"].Value = DbValues.Nullable(story.StartOffset);
+        p["@text_length"].Value = story.Text.Length;
+        p["@passage_count"].Value = story.Passages.Count;
         var versionId = (long)(await _insertVersion.ExecuteScalarAsync(cancellationToken))!;
 
         var q = _insertPassage.Parameters;

@@ -14,30 +14,25 @@ namespace NewsBot.Index.Sqlite.Writing;
 /// </remarks>
 internal sealed class StoryCanonicalizer
 {
-    private readonly SqliteCommand _withdrawSearchEntries;
     private readonly SqliteCommand _deleteStory;
-    private readonly SqliteCommand _chooseCanonical;
+    private readonly SqliteCommand _deleteSearchEntries;
+    private readonly SqliteCommand _versionsOfStory;
     private readonly SqliteCommand _insertStory;
     private readonly SqliteCommand _passagesOfVersion;
     private readonly SqliteCommand _insertSearchEntry;
+    private readonly SqliteCommand _recordWrite;
+    private long _passageChange;
 
     public StoryCanonicalizer(CommandSet commands)
     {
-        _withdrawSearchEntries = commands.Add("""
-            DELETE FROM passage_fts WHERE rowid IN (
-                SELECT p.id FROM stories s JOIN passages p ON p.version_id = s.version_id WHERE s.id = @story)
-            """, ("@story", SqliteType.Text));
-        _deleteStory = commands.Add("DELETE FROM stories WHERE id = @story", ("@story", SqliteType.Text));
-        _chooseCanonical = commands.Add("""
-            SELECT v.id, v.title, d.publication, d.kind,
-                   (SELECT min(coalesce(o.date, od.date))
-                    FROM story_versions o JOIN documents od ON od.id = o.document_id
-                    WHERE o.story_id = v.story_id),
-                   (SELECT count(*) FROM passages p WHERE p.version_id = v.id)
+        _deleteStory = commands.Add("DELETE FROM stories WHERE id = @story RETURNING version_id, passage_count", ("@story", SqliteType.Text));
+        _deleteSearchEntries = commands.Add("DELETE FROM passage_fts WHERE rowid IN (SELECT id FROM passages WHERE version_id = @version)",
+            ("@version", SqliteType.Integer));
+        _versionsOfStory = commands.Add("""
+            SELECT v.id, v.title, v.passage_count, d.publication, d.kind, coalesce(v.date, d.date)
             FROM story_versions v JOIN documents d ON d.id = v.document_id
             WHERE v.story_id = @story
-            ORDER BY length(v.text) DESC, v.document_id
-            LIMIT 1
+            ORDER BY v.text_length DESC, v.document_id
             """, ("@story", SqliteType.Text));
         _insertStory = commands.Add("""
             INSERT INTO stories (id, version_id, date, publication, kind, passage_count)
@@ -48,6 +43,8 @@ internal sealed class StoryCanonicalizer
         _passagesOfVersion = commands.Add("SELECT id, text FROM passages WHERE version_id = @version", ("@version", SqliteType.Integer));
         _insertSearchEntry = commands.Add("INSERT INTO passage_fts (rowid, title, body) VALUES (@rowid, @title, @body)",
             ("@rowid", SqliteType.Integer), ("@title", SqliteType.Text), ("@body", SqliteType.Text));
+        _recordWrite = commands.Add("UPDATE index_state SET generation = generation + 1, passages = passages + @change",
+            ("@change", SqliteType.Integer));
     }
 
     /// <summary>Takes the stories out of search and deletes their rows, so no row points at a version about to go.</summary>
@@ -55,10 +52,16 @@ internal sealed class StoryCanonicalizer
     {
         foreach (var storyId in storyIds)
         {
-            _withdrawSearchEntries.Parameters["@story"].Value = storyId;
-            await _withdrawSearchEntries.ExecuteNonQueryAsync(cancellationToken);
             _deleteStory.Parameters["@story"].Value = storyId;
-            await _deleteStory.ExecuteNonQueryAsync(cancellationToken);
+            long versionId, passageCount;
+            await using (var reader = await _deleteStory.ExecuteReaderAsync(cancellationToken))
+            {
+                if (!await reader.ReadAsync(cancellationToken)) continue;  // new to the index
+                (versionId, passageCount) = (reader.GetInt64(0), reader.GetInt64(1));
+            }
+            _deleteSearchEntries.Parameters["@version"].Value = versionId;
+            await _deleteSearchEntries.ExecuteNonQueryAsync(cancellationToken);
+            _passageChange -= passageCount;
         }
     }
 
@@ -74,23 +77,35 @@ internal sealed class StoryCanonicalizer
             var s = _insertStory.Parameters;
             s["@story"].Value = storyId;
             s["@version"].Value = canonical.VersionId;
-            s["@date"].Value = canonical.Date;
+            s["@date"].Value = DbValues.Nullable(canonical.Date);
             s["@publication"].Value = canonical.Publication;
             s["@kind"].Value = canonical.Kind;
             s["@passage_count"].Value = canonical.PassageCount;
             await _insertStory.ExecuteNonQueryAsync(cancellationToken);
+            _passageChange += canonical.PassageCount;
 
             await AddSearchEntriesAsync(canonical, cancellationToken);
         }
     }
 
+    /// <summary>Counts the write in <c>index_state</c>: a new generation, and the canonical passages gained or lost.</summary>
+    public async Task RecordWriteAsync(CancellationToken cancellationToken)
+    {
+        _recordWrite.Parameters["@change"].Value = _passageChange;
+        await _recordWrite.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private async Task<Canonical?> ChooseCanonicalAsync(string storyId, CancellationToken cancellationToken)
     {
-        _chooseCanonical.Parameters["@story"].Value = storyId;
-        await using var reader = await _chooseCanonical.ExecuteReaderAsync(cancellationToken);
+        _versionsOfStory.Parameters["@story"].Value = storyId;
+        await using var reader = await _versionsOfStory.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
-        return new Canonical(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
-            reader.IsDBNull(4) ? DBNull.Value : reader.GetString(4), reader.GetInt64(5));
+        var canonical = new Canonical(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4));
+        var earliest = DbValues.ReadString(reader, 5);
+        while (await reader.ReadAsync(cancellationToken))
+            if (DbValues.ReadString(reader, 5) is { } date && (earliest is null || string.CompareOrdinal(date, earliest) < 0))
+                earliest = date;  // ISO dates order as text
+        return canonical with { Date = earliest };
     }
 
     private async Task AddSearchEntriesAsync(Canonical canonical, CancellationToken cancellationToken)
@@ -111,5 +126,9 @@ internal sealed class StoryCanonicalizer
         }
     }
 
-    private sealed record Canonical(long VersionId, string Title, string Publication, string Kind, object Date, long PassageCount);
+    /// <summary>A story's canonical version, and the earliest date among all its versions.</summary>
+    private sealed record Canonical(long VersionId, string Title, long PassageCount, string Publication, string Kind)
+    {
+        public string? Date { get; init; }
+    }
 }
