@@ -23,6 +23,9 @@ public interface INewsIndex : IAsyncDisposable
     /// <summary>Withdraws a document as <see cref="ReplaceDocumentAsync"/> would with no stories; false if it was not indexed.</summary>
     Task<bool> RemoveDocumentAsync(string path, CancellationToken cancellationToken = default);
 
+    /// <summary>Compacts the index after a bulk change (an ingest of many documents); changes no result.</summary>
+    Task OptimizeAsync(CancellationToken cancellationToken = default);
+
     /// <summary>BM25 search over passages (story title weighted above body), best first.</summary>
     Task<IReadOnlyList<PassageHit>> SearchLexicalAsync(LexicalQuery query, CancellationToken cancellationToken = default);
 

@@ -37,6 +37,8 @@ public sealed class IngestPipeline(INewsIndex index, ReaderSelector readers, Sto
             progress?.Report(new IngestProgress(i, files.Count, files[i]));
             results.Add(await IngestFileAsync(files[i], cancellationToken));
         }
+        if (results.Any(r => r.Status is DocumentStatus.Added or DocumentStatus.Updated))
+            await index.OptimizeAsync(cancellationToken);
         progress?.Report(new IngestProgress(files.Count, files.Count, null));
         return new IngestReport(results, clock.Elapsed);
     }
