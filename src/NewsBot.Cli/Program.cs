@@ -12,4 +12,11 @@ var root = new RootCommand("NewsBot: answers questions about AI news with cited 
     BenchCommand.Create(),
     StartCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+var parse = root.Parse(args);
+if (parse.Errors.Count > 0)
+{
+    foreach (var error in parse.Errors) Console.Error.WriteLine("newsbot: " + error.Message);
+    Console.Error.WriteLine("Run './newsbot --help' (or './newsbot COMMAND --help') for the commands and their options.");
+    return CommandContext.UsageError;
+}
+return await parse.InvokeAsync();

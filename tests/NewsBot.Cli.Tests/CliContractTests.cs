@@ -99,6 +99,18 @@ public sealed class CliContractTests : IDisposable
         Assert.DoesNotContain("   at ", output); // no stack trace
     }
 
+    [Theory]
+    [InlineData("ingest")]
+    [InlineData("ask")]
+    [InlineData("eval", "--k", "3")]
+    [InlineData("frobnicate")]
+    public async Task Usage_errors_exit_2_and_point_at_help(params string[] args)
+    {
+        var (code, output) = await CliRunner.RunAsync(_dir, args);
+        Assert.Equal(2, code);
+        Assert.Contains("--help", output);
+    }
+
     [Fact]
     public async Task Environment_variables_override_appsettings()
     {

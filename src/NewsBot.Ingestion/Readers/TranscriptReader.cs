@@ -82,7 +82,7 @@ public sealed partial class TranscriptReader : IDocumentReader
 
     private static List<TranscriptSegment> Segment(List<Sentence> sentences, List<TransitionCue> cues)
     {
-        var depths = LexicalCohesion.Depths(sentences.Select(s => Words.ContentTerms(s.Text).ToArray()).ToList());
+        var depths = LexicalCohesion.Depths(sentences.Select(s => SpokenWords.ContentTerms(s.Text).ToArray()).ToList());
         // "On to research and advancements. We begin with a paper, …": the first announcement opens the segment,
         // the one right after it only says what the segment is about.
         var boundary = sentences.Select((_, i) =>

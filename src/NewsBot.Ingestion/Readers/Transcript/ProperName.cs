@@ -9,7 +9,7 @@ internal static class ProperName
     /// </summary>
     public static bool Is(string token, bool sentenceInitial)
     {
-        if (token.Length == 0 || Words.IsStopword(token.ToLowerInvariant())) return false;
+        if (token.Length == 0 || SpokenWords.IsStopword(token.ToLowerInvariant())) return false;
         var mixed = token.Skip(1).Any(char.IsUpper) || (token.Any(char.IsDigit) && token.Any(char.IsLetter));
         return mixed || (!sentenceInitial && char.IsUpper(token[0]));
     }
@@ -17,5 +17,5 @@ internal static class ProperName
     /// <summary>True when <paramref name="phrase"/> names something.</summary>
     /// <param name="startsMidSentence">The phrase was cut from inside a sentence, so a capital on its first word is a name's.</param>
     public static bool AnyIn(string phrase, bool startsMidSentence) =>
-        Words.Tokens(phrase).Select((token, i) => Is(token, sentenceInitial: i == 0 && !startsMidSentence)).Any(isName => isName);
+        SpokenWords.Tokens(phrase).Select((token, i) => Is(token, sentenceInitial: i == 0 && !startsMidSentence)).Any(isName => isName);
 }

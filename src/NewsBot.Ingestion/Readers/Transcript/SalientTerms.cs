@@ -58,7 +58,7 @@ internal sealed class SalientTerms
 
         foreach (var sentence in sentences)
         {
-            var tokens = Words.Tokens(sentence.Text).ToList();
+            var tokens = SpokenWords.Tokens(sentence.Text).ToList();
             var run = new List<string>();
             for (var i = 0; i <= tokens.Count; i++)
             {
@@ -83,7 +83,7 @@ internal sealed class SalientTerms
         return terms;
     }
 
-    private static bool IsTopicWord(string token) => token.Length >= 3 && token.All(char.IsLower) && !Words.IsStopword(token);
+    private static bool IsTopicWord(string token) => token.Length >= 3 && token.All(char.IsLower) && !SpokenWords.IsStopword(token);
 
     private sealed class Term(string display, double weight)
     {

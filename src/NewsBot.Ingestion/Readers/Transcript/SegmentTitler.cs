@@ -1,3 +1,4 @@
+using NewsBot.Domain.Text;
 namespace NewsBot.Ingestion.Readers.Transcript;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using NewsBot.Domain.Text;
 using System.Text.RegularExpressions;
 
 namespace NewsBot.Ingestion.Readers.Transcript;

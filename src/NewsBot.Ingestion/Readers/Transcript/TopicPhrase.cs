@@ -1,3 +1,4 @@
+using NewsBot.Domain.Text;
 using System.Text.RegularExpressions;
 
 namespace NewsBot.Ingestion.Readers.Transcript;
@@ -45,7 +46,7 @@ internal static partial class TopicPhrase
             ? phrase[..end.Index]
             : phrase;
         var words = clause.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(MaxWords).ToList();
-        while (words.Count > MinWords && Words.IsStopword(words[^1].ToLowerInvariant().TrimEnd(',', ';'))) words.RemoveAt(words.Count - 1);
+        while (words.Count > MinWords && SpokenWords.IsStopword(words[^1].ToLowerInvariant().TrimEnd(',', ';'))) words.RemoveAt(words.Count - 1);
         return string.Join(' ', words).TrimEnd(',', ';', ':', '-', '—');
     }
 

@@ -1,21 +1,8 @@
 namespace NewsBot.Ingestion.Readers.Transcript;
 
-/// <summary>Word counting and the content words that carry a topic (for cohesion and titles).</summary>
-internal static class Words
+/// <summary>The words of speech that carry a topic (for cohesion and titles), and the fillers that do not.</summary>
+internal static class SpokenWords
 {
-    public static int Count(ReadOnlySpan<char> text)
-    {
-        var count = 0;
-        var inWord = false;
-        foreach (var c in text)
-        {
-            var isSpace = char.IsWhiteSpace(c);
-            if (!isSpace && !inWord) count++;
-            inWord = !isSpace;
-        }
-        return count;
-    }
-
     /// <summary>Lowercased content words of <paramref name="text"/>, plural "s" removed so "model" and "models" agree.</summary>
     public static IEnumerable<string> ContentTerms(string text)
     {
