@@ -53,6 +53,32 @@ public sealed class CliContractTests : IDisposable
     }
 
     [Fact]
+    public async Task Ask_filters_by_kind_date_and_publication()
+    {
+        var (ingested, log) = await CliRunner.RunAsync(_dir, "ingest", "--db", Db, SharedData.Seed("004"), SharedData.Digest("2025-03-10-302.md"), SharedData.Digest("2023-09-04-235.md"));
+        Assert.True(ingested == 0, log);
+        const string question = "what did openai release for developers?";
+
+        var transcripts = await AskJsonAsync(question, "--kind", "transcript");
+        Assert.NotEmpty(transcripts);
+        Assert.All(transcripts, c => Assert.Equal("Last Week in AI Podcast", c.GetProperty("publication").GetString()));
+
+        var dated = await AskJsonAsync("AI startup funding", "--from", "2023-01-01", "--to", "2023-12-31");
+        Assert.NotEmpty(dated);
+        Assert.All(dated, c => Assert.StartsWith("2023-", c.GetProperty("date").GetString()));
+
+        Assert.Empty(await AskJsonAsync(question, "--publication", "No Such Newsletter"));
+    }
+
+    private async Task<List<JsonElement>> AskJsonAsync(string question, params string[] filter)
+    {
+        var (code, output) = await CliRunner.RunAsync(_dir, ["ask", "--db", Db, "--json", .. filter, question]);
+        Assert.True(code == 0, output);
+        using var json = JsonDocument.Parse(output);
+        return json.RootElement.GetProperty("citations").EnumerateArray().Select(c => c.Clone()).ToList();
+    }
+
+    [Fact]
     public async Task Eval_json_has_the_contract_keys()
     {
         await IngestTwoDigestsAsync();
