@@ -13,6 +13,6 @@ public interface IEmbeddingModel : IEmbeddingGenerator<string, Embedding<float>>
 
     int Dimensions { get; }
 
-    /// <summary>The ids the network reads for <paramref name="text"/>, after any prefix and truncation.</summary>
+    /// <summary>The token ids of <paramref name="text"/> (with any prefix and special tokens), before the model truncates them to its window.</summary>
     IReadOnlyList<int> Tokenize(string text, EmbeddingGenerationOptions? options = null);
 }

@@ -36,7 +36,10 @@ public sealed class UseLiteEmbeddingGenerator : IEmbeddingModel
     public string Id => UseLiteModelFiles.Id;
     public int Dimensions => UseLiteOnnxConverter.Dimensions;
 
-    public IReadOnlyList<int> Tokenize(string text, EmbeddingGenerationOptions? options = null)
+    public IReadOnlyList<int> Tokenize(string text, EmbeddingGenerationOptions? options = null) => _tokenizer.Encode(text);
+
+    // The network reads the first 128 ids, as the TF.js original's ClipToMaxLength does.
+    private int[] ModelInput(string text)
     {
         var ids = _tokenizer.Encode(text);
         return ids.Length > UseLiteOnnxConverter.MaxTokens ? ids[..UseLiteOnnxConverter.MaxTokens] : ids;
@@ -46,11 +49,11 @@ public sealed class UseLiteEmbeddingGenerator : IEmbeddingModel
         IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {
         var texts = values as IReadOnlyList<string> ?? values.ToList();
-        var ids = new IReadOnlyList<int>[texts.Count];
-        for (var i = 0; i < texts.Count; i++) ids[i] = Tokenize(texts[i] ?? throw new ArgumentException("A text to embed is null.", nameof(values)));
+        var ids = new int[texts.Count][];
+        for (var i = 0; i < texts.Count; i++) ids[i] = ModelInput(texts[i] ?? throw new ArgumentException("A text to embed is null.", nameof(values)));
 
         var vectors = new float[texts.Count][];
-        var order = Enumerable.Range(0, texts.Count).OrderBy(i => ids[i].Count).ToArray();
+        var order = Enumerable.Range(0, texts.Count).OrderBy(i => ids[i].Length).ToArray();
         for (var first = 0; first < order.Length; first += _batchSize)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -64,17 +67,17 @@ public sealed class UseLiteEmbeddingGenerator : IEmbeddingModel
         return Task.FromResult(embeddings);
     }
 
-    private void EmbedBatch(ReadOnlySpan<int> batch, IReadOnlyList<int>[] ids, float[][] vectors)
+    private void EmbedBatch(ReadOnlySpan<int> batch, int[][] ids, float[][] vectors)
     {
         // An empty text is one padding slot: the model then pools nothing, as the TF.js original does.
         var width = 1;
-        foreach (var index in batch) width = Math.Max(width, ids[index].Count);
+        foreach (var index in batch) width = Math.Max(width, ids[index].Length);
         var input = new long[batch.Length * width];
         Array.Fill(input, -1L);
         for (var row = 0; row < batch.Length; row++)
         {
             var tokens = ids[batch[row]];
-            for (var column = 0; column < tokens.Count; column++) input[row * width + column] = tokens[column];
+            for (var column = 0; column < tokens.Length; column++) input[row * width + column] = tokens[column];
         }
 
         using var result = _session.Run([OnnxInput.Create(UseLiteOnnxConverter.InputName, (ReadOnlyMemory<long>)input, batch.Length, width)]);

@@ -1,0 +1,32 @@
+using NewsBot.Embeddings.UseLite;
+using NewsBot.Onnx;
+
+namespace NewsBot.Embeddings;
+
+/// <summary>Opens the embedding model the configuration names, on the ONNX Runtime it names.</summary>
+public static class EmbeddingModels
+{
+    /// <summary>The model of <paramref name="options"/>, or null when embeddings are off (<c>Model: none</c>).</summary>
+    public static IEmbeddingModel? Open(EmbeddingOptions options)
+    {
+        if (!options.Enabled) return null;
+        OnnxRuntime.Initialize(new OnnxRuntimeOptions { LibraryPath = string.IsNullOrWhiteSpace(options.OnnxRuntimePath) ? null : options.OnnxRuntimePath });
+        var sessionOptions = new OnnxSessionOptions { IntraOpThreads = options.IntraOpThreads };
+        var modelsPath = options.ResolveModelsPath();
+        switch (options.Model.ToLowerInvariant())
+        {
+            case UseLiteModelFiles.Id:
+                var files = UseLiteModelFiles.In(modelsPath, options.ResolveAssetsPath());
+                if (!files.IsBuilt)
+                    throw new EmbeddingModelUnavailableException(
+                        $"The USE-Lite model is not built in {files.ModelFolder}. Run ./newsbot setup (or ./newsbot models install use-lite).");
+                return UseLiteEmbeddingGenerator.Open(files, sessionOptions, options.BatchSize);
+            default:
+                throw new EmbeddingModelUnavailableException(
+                    $"Unknown embedding model '{options.Model}'. Run ./newsbot models list for the models NewsBot knows, or set Embeddings:Model to \"none\".");
+        }
+    }
+}
+
+/// <summary>The configured model cannot be opened; the message says how to get it.</summary>
+public sealed class EmbeddingModelUnavailableException(string message) : Exception(message);

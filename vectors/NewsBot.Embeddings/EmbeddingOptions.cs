@@ -1,0 +1,53 @@
+namespace NewsBot.Embeddings;
+
+/// <summary>Configuration section <c>Embeddings</c>: which model embeds passages and queries, and where it lives.</summary>
+public sealed class EmbeddingOptions
+{
+    public const string Section = "Embeddings";
+    public const string None = "none";
+
+    /// <summary>A catalog id (<c>use-lite</c>, the default; <c>all-minilm-l6-v2</c>, …) or <c>none</c> for keyword search only.</summary>
+    public string Model { get; set; } = "use-lite";
+
+    /// <summary>The folder <c>./newsbot setup</c> installs npm assets into; found above the program when empty.</summary>
+    public string? AssetsPath { get; set; }
+
+    /// <summary>Where converted and downloaded models are cached; <c>&lt;assets&gt;/models</c> when empty.</summary>
+    public string? ModelsPath { get; set; }
+
+    /// <summary>The ONNX Runtime library; probed (NEWSBOT_ONNXRUNTIME, then the assets folder) when empty.</summary>
+    public string? OnnxRuntimePath { get; set; }
+
+    /// <summary>Threads one inference may use.</summary>
+    public int IntraOpThreads { get; set; } = 2;
+
+    /// <summary>Texts per inference while ingesting.</summary>
+    public int BatchSize { get; set; } = 32;
+
+    public bool Enabled => !string.Equals(Model, None, StringComparison.OrdinalIgnoreCase);
+
+    public IEnumerable<string> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Model)) yield return "Embeddings:Model must name a model (\"use-lite\") or be \"none\".";
+        if (IntraOpThreads is < 1 or > 64) yield return $"Embeddings:IntraOpThreads must be between 1 and 64 (it is {IntraOpThreads}).";
+        if (BatchSize is < 1 or > 1024) yield return $"Embeddings:BatchSize must be between 1 and 1024 (it is {BatchSize}).";
+        if (OnnxRuntimePath is { Length: > 0 } path && !File.Exists(path))
+            yield return $"Embeddings:OnnxRuntimePath \"{path}\" does not exist. Point it at libonnxruntime.so.1 (ONNX Runtime 1.30+), or remove it to use the one ./newsbot setup installs.";
+    }
+
+    /// <summary>The assets folder: configured, or the <c>vectors/assets</c> of the checkout the program runs from.</summary>
+    public string ResolveAssetsPath()
+    {
+        if (!string.IsNullOrWhiteSpace(AssetsPath)) return Path.GetFullPath(AssetsPath);
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                var candidate = Path.Combine(dir.FullName, "vectors", "assets");
+                if (File.Exists(Path.Combine(candidate, "package.json"))) return candidate;
+            }
+        return Path.GetFullPath(Path.Combine("vectors", "assets"));
+    }
+
+    public string ResolveModelsPath() =>
+        !string.IsNullOrWhiteSpace(ModelsPath) ? Path.GetFullPath(ModelsPath) : Path.Combine(ResolveAssetsPath(), "models");
+}
