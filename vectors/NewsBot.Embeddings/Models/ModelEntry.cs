@@ -26,7 +26,8 @@ public sealed record ModelFile(string FileName, Uri Url, string? Sha256, long? S
     {
         var normalized = hex.Trim().ToLowerInvariant();
         if (normalized.Length != 64 || !normalized.All(char.IsAsciiHexDigit))
-            throw new ArgumentException($"'{hex}' is not a SHA-256: it must be 64 hexadecimal digits.", nameof(hex));
+            // No parameter name: the message is shown to users as it is.
+            throw new ArgumentException($"'{hex}' is not a SHA-256: it must be 64 hexadecimal digits.");
         return normalized;
     }
 
@@ -52,7 +53,7 @@ public sealed record ModelEntry(
     public ModelEntry WithSha256(string fileName, string sha256)
     {
         if (!Files.Any(f => f.FileName == fileName))
-            throw new ArgumentException($"Model '{Id}' has no file '{fileName}'; its files are {string.Join(", ", Files.Select(f => f.FileName))}.", nameof(fileName));
+            throw new ArgumentException($"Model '{Id}' has no file '{fileName}'.");
         return this with { Files = Files.Select(f => f.FileName == fileName ? f with { Sha256 = ModelFile.ValidSha256(sha256) } : f).ToList() };
     }
 
