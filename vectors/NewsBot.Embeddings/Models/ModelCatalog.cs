@@ -3,8 +3,10 @@ using NewsBot.Embeddings.Bert;
 namespace NewsBot.Embeddings.Models;
 
 /// <summary>
-/// The embedding models NewsBot knows. Download URLs are pinned to a Hugging Face revision and every file to the
-/// SHA-256 its repository publishes (the oid of its Git LFS pointer), so an install is reproducible or fails.
+/// The embedding models NewsBot knows. Download URLs are pinned to a Hugging Face revision and every file to a
+/// SHA-256, so an install is reproducible or fails. The values are the ones several independent public projects pin
+/// for these exact files at these revisions; none was computed here (this machine cannot reach Hugging Face), and a
+/// file with no such published value has none, so its install asks the user for it.
 /// </summary>
 public static class ModelCatalog
 {
