@@ -12,6 +12,7 @@ var root = new RootCommand("NewsBot: answers questions about AI news with cited 
     BenchCommand.Create(),
     StartCommand.Create(),
     EmbedCommand.Create(),
+    ModelsCommand.Create(),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
