@@ -8,7 +8,7 @@ namespace NewsBot.Onnx.Tests;
 public sealed class NativeMemoryCollection;
 
 [Collection(nameof(NativeMemoryTests))]
-public sealed class NativeMemoryTests
+public sealed class NativeMemoryTests(ITestOutputHelper output)
 {
     // Generous: leaking even a few hundred bytes per run would show as more, and allocator noise stays well under it.
     private const long ToleranceBytes = 20L * 1024 * 1024;
@@ -32,7 +32,7 @@ public sealed class NativeMemoryTests
         Run(5_000);
         var after = SettledMemory();
 
-        Assert.True(after - before < ToleranceBytes, $"grew by {(after - before) / 1024} KiB");
+        Report(before, after);
     }
 
     [Fact]
@@ -53,7 +53,14 @@ public sealed class NativeMemoryTests
         Cycle(500);
         var after = SettledMemory();
 
-        Assert.True(after - before < ToleranceBytes, $"grew by {(after - before) / 1024} KiB");
+        Report(before, after);
+    }
+
+    private void Report(long before, long after)
+    {
+        var growth = $"working set {before / 1024} KiB -> {after / 1024} KiB ({(after - before) / 1024:+#;-#;0} KiB)";
+        output.WriteLine(growth);
+        Assert.True(after - before < ToleranceBytes, growth);
     }
 
     private static long SettledMemory()

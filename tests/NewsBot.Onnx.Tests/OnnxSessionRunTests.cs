@@ -39,6 +39,15 @@ public sealed class OnnxSessionRunTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_batch_gives_an_empty_output()
+    {
+        using var result = _matMul.Run([OnnxInput.Create("X", ReadOnlyMemory<float>.Empty, 0, 3)]);
+
+        Assert.Equal([0L, 2L], result[0].Shape);
+        Assert.True(result[0].GetData<float>().IsEmpty);
+    }
+
+    [Fact]
     public void An_int64_input_is_cast_to_float()
     {
         using var session = OnnxSession.FromBytes(TestModels.CastToFloat());
