@@ -11,8 +11,8 @@ public sealed class NativeMemoryCollection;
 public sealed class NativeMemoryTests(ITestOutputHelper output)
 {
     // Generous on purpose: malloc keeps freed memory as it sees fit. Seen on Linux x64: under 1 MB for the 5,000 runs,
-    // about 5 MB for the 500 sessions (flat from there on, over 9,000 sessions), against a run's own allocations of
-    // tens of KiB that a leak would keep.
+    // about 5 MB for the 500 sessions (flat from there on, over 9,000 sessions); growth that kept going with the
+    // number of runs would be a leak.
     private const long ToleranceBytes = 20L * 1024 * 1024;
 
     [Fact]
