@@ -39,6 +39,15 @@ public sealed class OnnxSessionRunTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_batch_gives_an_empty_output()
+    {
+        using var result = _matMul.Run([OnnxInput.Create("X", ReadOnlyMemory<float>.Empty, 0, 3)]);
+
+        Assert.Equal([0L, 2L], result[0].Shape);
+        Assert.True(result[0].GetData<float>().IsEmpty);
+    }
+
+    [Fact]
     public void An_int64_input_is_cast_to_float()
     {
         using var session = OnnxSession.FromBytes(TestModels.CastToFloat());
@@ -90,6 +99,33 @@ public sealed class OnnxSessionRunTests : IDisposable
         using var result = _add.Run(inputs);
 
         Assert.Equal([40f, 2f], result[0].GetData<float>().ToArray());
+    }
+
+    [Fact]
+    public void Inputs_are_pinned_only_while_the_run_lasts()
+    {
+        var a = new CountingMemory<float>([1, 2]);
+
+        using var result = _add.Run([OnnxInput.Create("A", a.Memory, 2), OnnxInput.Create("B", new[] { 3f, 4f }, 2)]);
+
+        Assert.Equal(0, a.Pins);
+        Assert.Equal([4f, 6f], result[0].GetData<float>().ToArray());
+    }
+
+    [Fact]
+    public void An_input_passed_through_stays_pinned_until_the_result_is_disposed()
+    {
+        using var session = OnnxSession.FromBytes(TestModels.PassThrough());
+        var a = new CountingMemory<float>([1, 2, 3]);
+
+        var result = session.Run([OnnxInput.Create("A", a.Memory, 3)]);
+
+        // ORT returns output A over the input buffer itself, so the buffer must not move while A can be read.
+        Assert.Equal(1, a.Pins);
+        Assert.Equal([1f, 2f, 3f], result["A"].GetData<float>().ToArray());
+        Assert.Equal([2f, 4f, 6f], result["Doubled"].GetData<float>().ToArray());
+        result.Dispose();
+        Assert.Equal(0, a.Pins);
     }
 
     [Fact]

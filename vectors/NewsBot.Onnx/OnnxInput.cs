@@ -53,6 +53,10 @@ public readonly struct OnnxInput
     }
 
     /// <inheritdoc cref="Create{T}(string, ReadOnlyMemory{T}, long[])"/>
+    public static OnnxInput Create<T>(string name, Memory<T> data, params long[] shape) where T : unmanaged =>
+        Create(name, (ReadOnlyMemory<T>)data, shape);
+
+    /// <inheritdoc cref="Create{T}(string, ReadOnlyMemory{T}, long[])"/>
     public static OnnxInput Create<T>(string name, T[] data, params long[] shape) where T : unmanaged =>
         Create(name, new ReadOnlyMemory<T>(data ?? throw new ArgumentNullException(nameof(data))), shape);
 

@@ -2,7 +2,10 @@ using NewsBot.Onnx.Native;
 
 namespace NewsBot.Onnx;
 
-/// <summary>One output tensor of a run, in memory owned by ONNX Runtime until its <see cref="OnnxRunResult"/> is disposed.</summary>
+/// <summary>
+/// One output tensor of a run, in memory owned by ONNX Runtime until its <see cref="OnnxRunResult"/> is disposed.
+/// An output that is a model input passed straight through reads the caller's input buffer instead (ORT does not copy it).
+/// </summary>
 public sealed class OnnxOutput
 {
     private readonly OrtValueHandle _value;
@@ -52,6 +55,8 @@ public sealed class OnnxOutput
                 $"Output '{Name}' holds {ElementType} elements; GetData<{typeof(T).Name}> reads {requested}.");
         return new ReadOnlySpan<T>((void*)_data, _length);
     }
+
+    internal nint DataPointer => _data;
 
     internal void Release() => _value.Dispose();
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections;
 using NewsBot.Onnx.Native;
 
@@ -10,16 +11,37 @@ namespace NewsBot.Onnx;
 public sealed class OnnxRunResult : IReadOnlyList<OnnxOutput>, IDisposable
 {
     private readonly OnnxOutput[] _outputs;
+    private readonly List<MemoryHandle> _keptInputs;
 
-    private OnnxRunResult(OnnxOutput[] outputs) => _outputs = outputs;
+    private OnnxRunResult(OnnxOutput[] outputs, List<MemoryHandle> keptInputs)
+    {
+        _outputs = outputs;
+        _keptInputs = keptInputs;
+    }
 
-    /// <summary>Takes ownership of ORT-allocated output values; they are released here if reading them fails.</summary>
-    internal static OnnxRunResult Create(IReadOnlyList<string> names, nint[] values)
+    /// <summary>
+    /// Takes ownership of ORT-allocated output values; they are released here if reading them fails. An output that
+    /// is a model input passed straight through is not a copy: ORT hands back a tensor over the caller's buffer. The
+    /// result then takes over that input's pin from <paramref name="inputPins"/> (leaving a default handle in its
+    /// place), so that the buffer cannot move while the output can still be read.
+    /// </summary>
+    internal static unsafe OnnxRunResult Create(IReadOnlyList<string> names, nint[] values, MemoryHandle[] inputPins, nuint[] inputByteLengths)
     {
         var handles = values.Select(v => new OrtValueHandle(v)).ToArray();
         try
         {
-            return new OnnxRunResult(handles.Select((h, i) => OnnxOutput.Read(names[i], h)).ToArray());
+            var outputs = handles.Select((h, i) => OnnxOutput.Read(names[i], h)).ToArray();
+            var kept = new List<MemoryHandle>();
+            for (var i = 0; i < inputPins.Length; i++)
+            {
+                var start = (nuint)inputPins[i].Pointer;
+                if (start != 0 && outputs.Any(o => (nuint)o.DataPointer - start < inputByteLengths[i]))
+                {
+                    kept.Add(inputPins[i]);
+                    inputPins[i] = default;
+                }
+            }
+            return new OnnxRunResult(outputs, kept);
         }
         catch
         {
@@ -46,5 +68,8 @@ public sealed class OnnxRunResult : IReadOnlyList<OnnxOutput>, IDisposable
     public void Dispose()
     {
         foreach (var output in _outputs) output.Release();
+        // After the outputs: a passed-through input's memory must stay put until its tensor is released.
+        for (var i = 0; i < _keptInputs.Count; i++) _keptInputs[i].Dispose();
+        _keptInputs.Clear();
     }
 }

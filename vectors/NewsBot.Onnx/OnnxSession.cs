@@ -112,11 +112,12 @@ public sealed class OnnxSession : IDisposable
                 foreach (var output in outputs) if (output != 0) new OrtValueHandle(output).Dispose();
                 throw;
             }
-            return OnnxRunResult.Create(outputNames, outputs);
+            return OnnxRunResult.Create(outputNames, outputs, pins, inputs.Select(i => i.ByteLength).ToArray());
         }
         finally
         {
-            // Release the tensors before unpinning: ORT may touch their memory until ReleaseValue.
+            // Release the tensors before unpinning: ORT may touch their memory until ReleaseValue. Pins a result
+            // took over (outputs that are inputs passed through) were replaced by default handles, a no-op here.
             foreach (var value in values) value?.Dispose();
             foreach (var pin in pins) pin.Dispose();
         }

@@ -46,6 +46,17 @@ internal static class TestModels
         .Output("Greater", TensorElementType.Bool, "N")
         .ToBytes();
 
+    /// <summary>
+    /// Out = A passed through untouched, and Doubled = A + A. ORT returns Out as a tensor over the caller's own
+    /// input buffer rather than a copy.
+    /// </summary>
+    public static byte[] PassThrough() => new OnnxModel()
+        .Node("Add", ["A", "A"], ["Doubled"])
+        .Input("A", TensorElementType.Float, "N")
+        .Output("A", TensorElementType.Float, "N")
+        .Output("Doubled", TensorElementType.Float, "N")
+        .ToBytes();
+
     /// <summary>The expected output of <see cref="MatMulRelu"/>, computed directly.</summary>
     public static float[] MatMulReluExpected(ReadOnlySpan<float> x)
     {
