@@ -1,3 +1,5 @@
+using NewsBot.Index.Embeddings;
+
 namespace NewsBot.Ingestion;
 
 /// <summary>Configuration section <c>Ingestion</c>.</summary>
@@ -15,6 +17,14 @@ public sealed class IngestionOptions
     /// <summary>Files larger than this are reported and skipped rather than read into memory.</summary>
     public int MaxFileMegabytes { get; set; } = 20;
 
+    /// <summary>Which texts of each passage are embedded when an embedding model is configured ("Title, Sentences").</summary>
+    /// <remarks>Changing it affects documents ingested afterwards; <c>ingest --reembed</c> applies it to the whole index.</remarks>
+    public EmbeddingTargets EmbeddingTargets { get; set; } = EmbeddingTargets.Default;
+    /// <summary>Texts per call to the embedding model.</summary>
+    public int EmbeddingBatchSize { get; set; } = 64;
+    /// <summary>Sentences of fewer words are not embedded on their own ("Read more.", "Image: Meta.").</summary>
+    public int EmbeddingMinSentenceWords { get; set; } = 3;
+
     public IEnumerable<string> Validate()
     {
         if (Extensions.Any(e => e is null || !e.StartsWith('.')))
@@ -25,6 +35,12 @@ public sealed class IngestionOptions
             yield return $"Ingestion:PassageTargetWords ({PassageTargetWords}) must not be below Ingestion:PassageMinWords ({PassageMinWords}).";
         if (PassageMaxWords < PassageTargetWords)
             yield return $"Ingestion:PassageMaxWords ({PassageMaxWords}) must not be below Ingestion:PassageTargetWords ({PassageTargetWords}).";
+        if (EmbeddingTargets == EmbeddingTargets.None || (EmbeddingTargets & ~(EmbeddingTargets.Title | EmbeddingTargets.Sentences | EmbeddingTargets.Passage)) != 0)
+            yield return $"Ingestion:EmbeddingTargets must name one or more of Title, Sentences, Passage (it is {EmbeddingTargets}).";
+        if (EmbeddingBatchSize is < 1 or > 4096)
+            yield return $"Ingestion:EmbeddingBatchSize must be between 1 and 4096 (it is {EmbeddingBatchSize}).";
+        if (EmbeddingMinSentenceWords < 1)
+            yield return $"Ingestion:EmbeddingMinSentenceWords must be at least 1 (it is {EmbeddingMinSentenceWords}).";
         if (MaxFileMegabytes is < 1 or > 1024)
             yield return $"Ingestion:MaxFileMegabytes must be between 1 and 1024 (it is {MaxFileMegabytes}).";
     }

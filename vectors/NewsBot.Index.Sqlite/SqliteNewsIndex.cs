@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using NewsBot.Domain;
+using NewsBot.Index.Dense;
+using NewsBot.Index.Embeddings;
 using NewsBot.Index.Sqlite.Reading;
 using NewsBot.Index.Sqlite.Schema;
 using NewsBot.Index.Sqlite.Writing;
@@ -68,34 +70,156 @@ public sealed class SqliteNewsIndex : INewsIndex
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
-    public async Task ReplaceDocumentAsync(DocumentRecord document, IReadOnlyList<StoryRecord> stories, CancellationToken cancellationToken = default)
+    public Task ReplaceDocumentAsync(DocumentRecord document, IReadOnlyList<StoryRecord> stories, CancellationToken cancellationToken = default) =>
+        ReplaceDocumentAsync(document, stories, null, cancellationToken);
+
+    public async Task ReplaceDocumentAsync(DocumentRecord document, IReadOnlyList<StoryRecord> stories, EmbeddingModelInfo? model, CancellationToken cancellationToken = default)
     {
         var unique = LongestPerStory(stories);
-        await WriteAsync(async (writer, canonicalizer, ct) =>
+        if (model is null && unique.Any(s => s.Passages.Any(p => p.Vectors.Count > 0)))
+            throw new ArgumentException("Passages carry vectors, but no embedding model was given for them.", nameof(model));
+        await WriteAsync(async (write, ct) =>
         {
-            var documentId = await writer.UpsertDocumentAsync(document, ct);
-            var affected = (await writer.StoriesOfDocumentAsync(documentId, ct)).Union(unique.Select(s => s.Id)).ToList();
-            await canonicalizer.WithdrawAsync(affected, ct);
-            await writer.DeleteVersionsAsync(documentId, ct);
+            // First, so a mismatch is refused before anything is written.
+            if (model is not null) await write.Vectors.AcceptModelAsync(model, ct);
+            var documentId = await write.Documents.UpsertDocumentAsync(document, ct);
+            var affected = (await write.Documents.StoriesOfDocumentAsync(documentId, ct)).Union(unique.Select(s => s.Id)).ToList();
+            await write.Stories.WithdrawAsync(affected, ct);
+            await write.Documents.DeleteVersionsAsync(documentId, ct);
             for (var position = 0; position < unique.Count; position++)
             {
                 ct.ThrowIfCancellationRequested();
-                await writer.InsertVersionAsync(documentId, position, unique[position], ct);
+                var story = unique[position];
+                var passageIds = await write.Documents.InsertVersionAsync(documentId, position, story, ct);
+                if (model is null) continue;
+                for (var i = 0; i < passageIds.Count; i++)
+                    if (story.Passages[i].Vectors.Count > 0)
+                        await write.Vectors.WriteAsync(model, passageIds[i], story.Passages[i].Vectors, ct);
             }
-            await canonicalizer.PublishAsync(affected, ct);
+            await write.Stories.PublishAsync(affected, ct);
             return true;
         }, cancellationToken);
     }
 
     public Task<bool> RemoveDocumentAsync(string path, CancellationToken cancellationToken = default) =>
-        WriteAsync(async (writer, canonicalizer, ct) =>
+        WriteAsync(async (write, ct) =>
         {
-            if (await writer.FindDocumentAsync(path, ct) is not { } documentId) return false;
-            var affected = await writer.StoriesOfDocumentAsync(documentId, ct);
-            await canonicalizer.WithdrawAsync(affected, ct);
-            await writer.DeleteDocumentAsync(documentId, ct);
-            await canonicalizer.PublishAsync(affected, ct);
+            if (await write.Documents.FindDocumentAsync(path, ct) is not { } documentId) return false;
+            var affected = await write.Documents.StoriesOfDocumentAsync(documentId, ct);
+            await write.Stories.WithdrawAsync(affected, ct);
+            await write.Documents.DeleteDocumentAsync(documentId, ct);
+            await write.Stories.PublishAsync(affected, ct);
             return true;
+        }, cancellationToken);
+
+    public Task<EmbeddingState> GetEmbeddingStateAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT embedding_model, embedding_dimensions, generation,
+                       (SELECT count(*) FROM passages p WHERE NOT EXISTS (SELECT 1 FROM passage_vectors pv WHERE pv.passage_id = p.id))
+                FROM index_state
+                """;
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var model = reader.IsDBNull(0) ? null : new EmbeddingModelInfo(reader.GetString(0), reader.GetInt32(1));
+            return new EmbeddingState(model, reader.GetInt64(3), reader.GetInt64(2), Path);
+        }, cancellationToken);
+
+    public async Task<IReadOnlyDictionary<string, ReadOnlyMemory<float>>> GetCachedEmbeddingsAsync(string modelId, IReadOnlyCollection<string> textHashes, CancellationToken cancellationToken = default)
+    {
+        var found = new Dictionary<string, ReadOnlyMemory<float>>(StringComparer.Ordinal);
+        if (textHashes.Count == 0) return found;
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // One statement for the whole set: the hashes travel as one JSON array.
+        command.CommandText = """
+            SELECT e.text_hash, e.vector FROM embeddings e
+            WHERE e.model = @model AND e.text_hash IN (SELECT value FROM json_each(@hashes))
+            """;
+        command.Parameters.AddWithValue("@model", modelId);
+        command.Parameters.AddWithValue("@hashes", DbValues.Strings(textHashes));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            found[reader.GetString(0)] = VectorBlob.FromBytes(reader.GetFieldValue<byte[]>(1));
+        return found;
+    }
+
+    public async Task<IReadOnlyList<StoredPassage>> GetPassagesWithoutVectorsAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        var passages = new List<StoredPassage>();
+        if (limit <= 0) return passages;
+        await using var connection = await _connections.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT p.id, p.ordinal, v.title, p.text
+            FROM passages p JOIN story_versions v ON v.id = p.version_id
+            WHERE NOT EXISTS (SELECT 1 FROM passage_vectors pv WHERE pv.passage_id = p.id)
+            ORDER BY p.id
+            LIMIT @limit
+            """;
+        command.Parameters.AddWithValue("@limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            passages.Add(new StoredPassage(reader.GetInt64(0), reader.GetInt32(1), reader.GetString(2), reader.GetString(3)));
+        return passages;
+    }
+
+    public Task WritePassageVectorsAsync(EmbeddingModelInfo model, IReadOnlyList<StoredPassageVectors> passages, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (write, ct) =>
+        {
+            await write.Vectors.AcceptModelAsync(model, ct);
+            var existing = await write.Documents.ExistingPassagesAsync(passages.Select(p => p.PassageKey), ct);
+            foreach (var passage in passages)
+                if (existing.Contains(passage.PassageKey))
+                    await write.Vectors.WriteAsync(model, passage.PassageKey, passage.Vectors, ct);
+            return true;
+        }, cancellationToken);
+
+    public Task ResetEmbeddingsAsync(EmbeddingModelInfo model, CancellationToken cancellationToken = default) =>
+        WriteAsync(async (write, ct) =>
+        {
+            await write.Vectors.ClearAllAsync(ct);
+            await write.Vectors.SetModelAsync(model, ct);
+            return true;
+        }, cancellationToken);
+
+    /// <summary>
+    /// Deletes cached vectors of other models than the index's, and of texts no passage holds any more. Ingest never
+    /// calls it: the cache is what makes re-ingesting an edited document, or switching back to a model, cheap.
+    /// </summary>
+    public async Task<long> PruneEmbeddingCacheAsync(CancellationToken cancellationToken = default)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await _connections.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                DELETE FROM embeddings
+                WHERE model IS NOT (SELECT embedding_model FROM index_state)
+                   OR text_hash NOT IN (SELECT text_hash FROM passage_vectors)
+                """;
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// An index without vectors (lexical only) loads as an empty dense index; one embedded with another model throws
+    /// <see cref="EmbeddingModelMismatchException"/>.
+    /// </summary>
+    public Task<DenseIndex> LoadDenseIndexAsync(EmbeddingModelInfo model, CancellationToken cancellationToken = default) =>
+        ReadAsync(async connection =>
+        {
+            var state = await IndexState.ReadAsync(connection, cancellationToken);
+            if (state.EmbeddingModel is { } stored && !stored.Equals(model))
+                throw new EmbeddingModelMismatchException(stored, model, Path);
+            return await DenseLoader.LoadAsync(connection, model, state.Generation, cancellationToken);
         }, cancellationToken);
 
     public Task<IReadOnlyList<PassageHit>> SearchLexicalAsync(LexicalQuery query, CancellationToken cancellationToken = default) =>
@@ -206,7 +330,7 @@ public sealed class SqliteNewsIndex : INewsIndex
     }
 
     /// <summary>Runs <paramref name="work"/> in one write transaction, committed only if it completes.</summary>
-    private async Task<T> WriteAsync<T>(Func<DocumentWriter, StoryCanonicalizer, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    private async Task<T> WriteAsync<T>(Func<WriteSession, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken);
         try
@@ -216,7 +340,7 @@ public sealed class SqliteNewsIndex : INewsIndex
             await using var transaction = connection.BeginTransaction(deferred: false);
             await using var commands = new CommandSet(transaction);
             var canonicalizer = new StoryCanonicalizer(commands);
-            var result = await work(new DocumentWriter(commands), canonicalizer, cancellationToken);
+            var result = await work(new WriteSession(new DocumentWriter(commands), canonicalizer, new VectorWriter(commands, Path)), cancellationToken);
             await canonicalizer.RecordWriteAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return result;

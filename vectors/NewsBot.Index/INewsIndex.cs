@@ -1,4 +1,5 @@
 using NewsBot.Domain;
+using NewsBot.Index.Embeddings;
 
 namespace NewsBot.Index;
 
@@ -7,7 +8,7 @@ namespace NewsBot.Index;
 /// keywords (BM25) and filterable by date, publication and kind. The embedded SQLite store implements it; a
 /// scale-out store (Qdrant) implements the same contract, so every host works unchanged on either.
 /// </summary>
-public interface INewsIndex : IAsyncDisposable
+public interface INewsIndex : IPassageVectorStore, IAsyncDisposable
 {
     /// <summary>The content hash recorded for the document at <paramref name="path"/>, or null when it is not indexed.</summary>
     Task<string?> GetDocumentHashAsync(string path, CancellationToken cancellationToken = default);
@@ -19,6 +20,13 @@ public interface INewsIndex : IAsyncDisposable
     /// If the process dies midway the index is as it was before the call.
     /// </summary>
     Task ReplaceDocumentAsync(DocumentRecord document, IReadOnlyList<StoryRecord> stories, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <see cref="ReplaceDocumentAsync(DocumentRecord, IReadOnlyList{StoryRecord}, CancellationToken)"/> with the
+    /// passages' <see cref="PassageRecord.Vectors"/>, made by <paramref name="model"/>, written in the same transaction.
+    /// Throws <see cref="EmbeddingModelMismatchException"/> (writing nothing) when the index holds another model's vectors.
+    /// </summary>
+    Task ReplaceDocumentAsync(DocumentRecord document, IReadOnlyList<StoryRecord> stories, EmbeddingModelInfo? model, CancellationToken cancellationToken = default);
 
     /// <summary>Withdraws a document as <see cref="ReplaceDocumentAsync"/> would with no stories; false if it was not indexed.</summary>
     Task<bool> RemoveDocumentAsync(string path, CancellationToken cancellationToken = default);

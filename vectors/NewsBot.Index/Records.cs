@@ -1,4 +1,5 @@
 using NewsBot.Domain;
+using NewsBot.Index.Embeddings;
 
 namespace NewsBot.Index;
 
@@ -33,8 +34,14 @@ public sealed record StoryRecord
     public required IReadOnlyList<PassageRecord> Passages { get; init; }
 }
 
-/// <summary>A passage of a <see cref="StoryRecord"/>: where it sits in the story text, and that text.</summary>
-public sealed record PassageRecord(int Ordinal, int Start, int Length, string Text);
+/// <summary>
+/// A passage of a <see cref="StoryRecord"/>: where it sits in the story text, and that text; and, when the index is
+/// embedded, the vectors of its texts.
+/// </summary>
+public sealed record PassageRecord(int Ordinal, int Start, int Length, string Text)
+{
+    public IReadOnlyList<PassageVector> Vectors { get; init; } = [];
+}
 
 /// <summary>Restricts any search: inclusive date range (stories without a date never match one), publications, kinds.</summary>
 public sealed record SearchFilter

@@ -1,30 +1,40 @@
 using System.CommandLine;
 using System.Globalization;
 using NewsBot.Cli.Hosting;
+using NewsBot.Index.Embeddings;
 using NewsBot.Ingestion.Pipeline;
 using Spectre.Console;
 
 namespace NewsBot.Cli.Commands;
 
-/// <summary><c>newsbot ingest [--db FILE] PATH...</c>: files or folders (recursive) into the index.</summary>
+/// <summary><c>newsbot ingest [--db FILE] [--reembed] PATH...</c>: files or folders (recursive) into the index.</summary>
 public static class IngestCommand
 {
     public static Command Create()
     {
         var paths = new Argument<string[]>("PATH") { Description = "Files or folders to ingest (folders are read recursively)", Arity = ArgumentArity.OneOrMore };
-        var command = new Command("ingest", "Read digests, newsletters and transcripts into the index") { paths };
-        command.SetAction((parse, ct) => CommandContext.RunAsync(parse, app => RunAsync(app, parse.GetValue(paths)!, ct)));
+        var reembed = new Option<bool>("--reembed") { Description = "Embed every passage again with the configured embedding model (after changing the model or the embedding targets)" };
+        var command = new Command("ingest", "Read digests, newsletters and transcripts into the index") { paths, reembed };
+        command.SetAction((parse, ct) => CommandContext.RunAsync(parse, app => RunAsync(app, parse.GetValue(paths)!, parse.GetValue(reembed), ct)));
         return command;
     }
 
-    public static async Task<int> RunAsync(NewsBotApp app, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(NewsBotApp app, IReadOnlyList<string> paths, CancellationToken cancellationToken) =>
+        RunAsync(app, paths, reembed: false, cancellationToken);
+
+    public static async Task<int> RunAsync(NewsBotApp app, IReadOnlyList<string> paths, bool reembed, CancellationToken cancellationToken)
     {
         var console = CommandContext.Console;
         var pipeline = app.CreateIngestPipeline();
         IngestReport report;
         try
         {
-            report = await WithProgressAsync(console, p => pipeline.IngestAsync(paths, p, cancellationToken));
+            report = await WithProgressAsync(console, p => reembed ? pipeline.ReembedAsync(paths, p, cancellationToken) : pipeline.IngestAsync(paths, p, cancellationToken));
+        }
+        catch (InvalidOperationException e) when (e is EmbeddingModelMismatchException || reembed)  // or --reembed without a model configured
+        {
+            console.MarkupLine($"[red]Cannot ingest:[/] {Markup.Escape(e.Message)}");
+            return CommandContext.UsageError;
         }
         catch (OperationCanceledException)
         {
@@ -49,23 +59,35 @@ public static class IngestCommand
                 {
                     task.MaxValue = Math.Max(1, p.Total);
                     task.Value = p.Done;
-                    task.Description = p.Current is null ? "Ingested" : Markup.Escape(Path.GetFileName(p.Current));
+                    task.Description = Markup.Escape(Describe(p));
                 }));
                 task.Value = task.MaxValue;
             });
         return report!;
     }
 
-    /// <summary>Without a terminal (CI, pipes) progress is a line every 10%.</summary>
+    private static string Describe(IngestProgress p) =>
+        (p.Current is not null ? Path.GetFileName(p.Current)
+            : p.StoredPassagesToEmbed > 0 ? $"Embedding stored passages {p.StoredPassagesEmbedded}/{p.StoredPassagesToEmbed}"
+            : "Ingested")
+        + (p.TextsEmbedded > 0 ? $" ({p.TextsEmbedded} texts embedded)" : "");
+
+    /// <summary>Without a terminal (CI, pipes) progress is a line every 10%, and while embedding a line every 1000 texts.</summary>
     private sealed class LineProgress(IAnsiConsole console) : IProgress<IngestProgress>
     {
+        private const int TextsPerLine = 1000;
         private int _lastDecile = -1;
+        private int _lastThousands;
         public void Report(IngestProgress value)
         {
             var decile = value.Total == 0 ? 10 : value.Done * 10 / value.Total;
-            if (decile == _lastDecile) return;
+            var thousands = value.TextsEmbedded / TextsPerLine;
+            if (decile == _lastDecile && thousands == _lastThousands) return;
             _lastDecile = decile;
-            console.WriteLine($"ingest: {value.Done}/{value.Total} files");
+            _lastThousands = thousands;
+            console.WriteLine(value.TextsEmbedded > 0
+                ? $"ingest: {value.Done}/{value.Total} files, {value.TextsEmbedded} texts embedded"
+                : $"ingest: {value.Done}/{value.Total} files");
         }
     }
 

@@ -80,6 +80,31 @@ internal static class Migrations
             );
             INSERT INTO index_state (id, generation, passages) VALUES (1, 0, 0);
             """),
+        new(2, "embedding cache, vectors of passages, the index's embedding model", """
+            -- The cache: a text's vector per model, keyed by the SHA-256 of the text. Rows outlive the passages using
+            -- them, so re-ingesting a changed document re-embeds only its new texts; PruneEmbeddingCache clears them.
+            -- vector: float32 little-endian.
+            CREATE TABLE embeddings (
+                model     TEXT NOT NULL,
+                text_hash TEXT NOT NULL,
+                vector    BLOB NOT NULL,
+                PRIMARY KEY (model, text_hash)
+            ) WITHOUT ROWID;
+
+            -- Which texts of each passage are embedded (kind: 0 story title, 1 sentence, 2 whole passage), with the
+            -- model in index_state. Goes with its passage.
+            CREATE TABLE passage_vectors (
+                passage_id INTEGER NOT NULL REFERENCES passages(id) ON DELETE CASCADE,
+                item       INTEGER NOT NULL,
+                kind       INTEGER NOT NULL,
+                text_hash  TEXT NOT NULL,
+                PRIMARY KEY (passage_id, item)
+            ) WITHOUT ROWID;
+
+            -- NULL until the first vectors are written: the index is then lexical only.
+            ALTER TABLE index_state ADD COLUMN embedding_model TEXT;
+            ALTER TABLE index_state ADD COLUMN embedding_dimensions INTEGER;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -15,6 +15,7 @@ internal sealed class DocumentWriter
     private readonly SqliteCommand _deleteVersions;
     private readonly SqliteCommand _insertVersion;
     private readonly SqliteCommand _insertPassage;
+    private readonly SqliteCommand _existingPassages;
 
     public DocumentWriter(CommandSet commands)
     {
@@ -48,9 +49,10 @@ internal sealed class DocumentWriter
             ("@date", SqliteType.Text), ("@source_names", SqliteType.Text), ("@related", SqliteType.Text),
             ("@start_offset", SqliteType.Integer), ("@text_length", SqliteType.Integer), ("@passage_count", SqliteType.Integer));
         _insertPassage = commands.Add(
-            "INSERT INTO passages (version_id, ordinal, start, length, text) VALUES (@version, @ordinal, @start, @length, @text)",
+            "INSERT INTO passages (version_id, ordinal, start, length, text) VALUES (@version, @ordinal, @start, @length, @text) RETURNING id",
             ("@version", SqliteType.Integer), ("@ordinal", SqliteType.Integer), ("@start", SqliteType.Integer),
             ("@length", SqliteType.Integer), ("@text", SqliteType.Text));
+        _existingPassages = commands.Add("SELECT id FROM passages WHERE id IN (SELECT value FROM json_each(@ids))", ("@ids", SqliteType.Text));
     }
 
     public async Task<long> UpsertDocumentAsync(DocumentRecord document, CancellationToken cancellationToken)
@@ -66,6 +68,16 @@ internal sealed class DocumentWriter
         p["@issue"].Value = DbValues.Nullable(document.IssueNumber);
         p["@ingested"].Value = DateTimeOffset.UtcNow.ToString("O");
         return (long)(await _upsertDocument.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>Which of <paramref name="passageIds"/> are still stored.</summary>
+    public async Task<HashSet<long>> ExistingPassagesAsync(IEnumerable<long> passageIds, CancellationToken cancellationToken)
+    {
+        _existingPassages.Parameters["@ids"].Value = "[" + string.Join(',', passageIds) + "]";
+        var existing = new HashSet<long>();
+        await using var reader = await _existingPassages.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken)) existing.Add(reader.GetInt64(0));
+        return existing;
     }
 
     public async Task<long?> FindDocumentAsync(string path, CancellationToken cancellationToken)
@@ -95,7 +107,8 @@ internal sealed class DocumentWriter
         await _deleteVersions.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task InsertVersionAsync(long documentId, int position, StoryRecord story, CancellationToken cancellationToken)
+    /// <summary>Stores the story's version and its passages; returns the passages' row ids, in the story's passage order.</summary>
+    public async Task<List<long>> InsertVersionAsync(long documentId, int position, StoryRecord story, CancellationToken cancellationToken)
     {
         var p = _insertVersion.Parameters;
         p["@story"].Value = story.Id;
@@ -115,13 +128,15 @@ internal sealed class DocumentWriter
 
         var q = _insertPassage.Parameters;
         q["@version"].Value = versionId;
+        var ids = new List<long>(story.Passages.Count);
         foreach (var passage in story.Passages)
         {
             q["@ordinal"].Value = passage.Ordinal;
             q["@start"].Value = passage.Start;
             q["@length"].Value = passage.Length;
             q["@text"].Value = passage.Text;
-            await _insertPassage.ExecuteNonQueryAsync(cancellationToken);
+            ids.Add((long)(await _insertPassage.ExecuteScalarAsync(cancellationToken))!);
         }
+        return ids;
     }
 }

@@ -1,0 +1,4 @@
+namespace NewsBot.Index.Sqlite.Writing;
+
+/// <summary>The statement groups of one write transaction.</summary>
+internal sealed record WriteSession(DocumentWriter Documents, StoryCanonicalizer Stories, VectorWriter Vectors);

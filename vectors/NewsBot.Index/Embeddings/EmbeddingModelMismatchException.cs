@@ -1,0 +1,21 @@
+namespace NewsBot.Index.Embeddings;
+
+/// <summary>
+/// The index holds vectors of one model and was asked to use another. Vectors of two models are not comparable, so
+/// nothing is written; the message says how to re-embed.
+/// </summary>
+public sealed class EmbeddingModelMismatchException : InvalidOperationException
+{
+    public EmbeddingModelMismatchException(EmbeddingModelInfo stored, EmbeddingModelInfo requested, string location)
+        : base($"This index was embedded with '{stored.Id}' ({stored.Dimensions} dimensions); the configuration asks for " +
+               $"'{requested.Id}' ({requested.Dimensions}). Re-embed with: ./newsbot ingest --reembed <folders> (or delete {location}).")
+    {
+        Stored = stored;
+        Requested = requested;
+        Location = location;
+    }
+
+    public EmbeddingModelInfo Stored { get; }
+    public EmbeddingModelInfo Requested { get; }
+    public string Location { get; }
+}
