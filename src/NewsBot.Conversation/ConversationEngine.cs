@@ -2,6 +2,7 @@ using NewsBot.Conversation.Answering;
 using NewsBot.Domain;
 using NewsBot.Index;
 using NewsBot.Retrieval;
+using NewsBot.Retrieval.Hybrid;
 
 namespace NewsBot.Conversation;
 
@@ -14,10 +15,14 @@ public sealed class ConversationEngine(QueryAnalyzer analyzer, Retriever retriev
     public const int MaxQuestionLength = 1000;
 
     /// <summary>The standard engine over <paramref name="index"/>: keyword retrieval and the extractive answerer.</summary>
-    public static ConversationEngine Create(INewsIndex index, RetrievalOptions retrieval, AnswerOptions answer) =>
-        new(new QueryAnalyzer(), new Retriever(index, retrieval), new ExtractiveAnswerer(index, answer), answer);
+    public static ConversationEngine Create(INewsIndex index, RetrievalOptions retrieval, AnswerOptions answer, DenseSearcher? dense = null) =>
+        new(new QueryAnalyzer(), new Retriever(index, retrieval, dense), new ExtractiveAnswerer(index, answer), answer);
 
-    public async Task<EngineReply> AskAsync(string question, SearchFilter? filter = null, CancellationToken cancellationToken = default)
+    /// <summary>True when retrieval can search by meaning as well as by keywords.</summary>
+    public bool HasDenseArm => retriever.HasDenseArm;
+
+    /// <summary>Answers <paramref name="question"/>; <paramref name="mode"/> overrides the configured retrieval (evaluation compares them).</summary>
+    public async Task<EngineReply> AskAsync(string question, SearchFilter? filter = null, CancellationToken cancellationToken = default, RetrievalMode? mode = null)
     {
         question = question.Trim();
         if (question.Length == 0)
@@ -26,7 +31,10 @@ public sealed class ConversationEngine(QueryAnalyzer analyzer, Retriever retriev
             question = question[..MaxQuestionLength];
 
         var query = analyzer.Analyze(question, filter);
-        var retrieval = await retriever.RetrieveAsync(query, Math.Max(options.CandidateStories, 10), cancellationToken);
+        var limit = Math.Max(options.CandidateStories, 10);
+        var retrieval = mode is { } chosen
+            ? await retriever.RetrieveAsync(query, limit, chosen, cancellationToken)
+            : await retriever.RetrieveAsync(query, limit, cancellationToken);
         var answer = await answerer.AnswerAsync(retrieval, cancellationToken);
         return new EngineReply(answer, retrieval);
     }

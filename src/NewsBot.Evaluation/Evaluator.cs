@@ -2,19 +2,21 @@ using System.Diagnostics;
 using NewsBot.Conversation;
 using NewsBot.Domain;
 using NewsBot.Index;
+using NewsBot.Retrieval;
 
 namespace NewsBot.Evaluation;
 
 /// <summary>Scores the engine on a question set exactly as shared/eval/README.md defines.</summary>
 public sealed class Evaluator(ConversationEngine engine, INewsIndex index)
 {
-    public async Task<EvalReport> RunAsync(IReadOnlyList<EvalQuestion> questions, int k = 10, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
+    public async Task<EvalReport> RunAsync(IReadOnlyList<EvalQuestion> questions, int k = 10, IProgress<int>? progress = null,
+        CancellationToken cancellationToken = default, RetrievalMode? mode = null)
     {
         var outcomes = new List<QuestionOutcome>(questions.Count);
         foreach (var q in questions)
         {
             var clock = Stopwatch.StartNew();
-            var reply = await engine.AskAsync(q.Question, cancellationToken: cancellationToken);
+            var reply = await engine.AskAsync(q.Question, cancellationToken: cancellationToken, mode: mode);
             var latency = clock.Elapsed.TotalMilliseconds;
             var retrieved = reply.Retrieval?.Hits.Take(k).Select(h => h.Passage.Text).ToList() ?? [];
             var cited = new List<string>();

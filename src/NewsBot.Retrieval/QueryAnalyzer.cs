@@ -1,13 +1,16 @@
 using System.Text.RegularExpressions;
 using NewsBot.Domain;
 using NewsBot.Index;
+using NewsBot.Retrieval.Expansion;
 using NewsBot.Index.Lexical;
 
 namespace NewsBot.Retrieval;
 
 /// <summary>Turns a user's question into a <see cref="SearchQuery"/>.</summary>
-public sealed partial class QueryAnalyzer
+public sealed partial class QueryAnalyzer(AliasTable aliases)
 {
+    public QueryAnalyzer() : this(AliasTable.Default) { }
+
     // Words that shape a question but never name what it is about.
     private static readonly HashSet<string> QuestionWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -44,12 +47,29 @@ public sealed partial class QueryAnalyzer
         {
             Question = question,
             Terms = terms,
+            TermAlternatives = Alternatives(question, terms),
             VersionedNames = FindVersionedNames(question),
             Years = YearPattern().Matches(question).Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList(),
             KindHint = TranscriptHint().IsMatch(question) ? DocumentKind.Transcript : null,
             Type = ClassifyQuestion(question),
             Filter = filter ?? SearchFilter.None,
         };
+    }
+
+    // A one-word name with one-word other names ("amazon" → "aws"): a story using either covers that term.
+    private IReadOnlyList<IReadOnlyList<string>> Alternatives(string question, List<string> terms)
+    {
+        var alternatives = terms.Select(_ => new List<string>()).ToList();
+        foreach (var (name, otherNames) in aliases.Matches(question))
+        {
+            if (LexicalAnalyzer.Analyze(name).ToList() is not [var term]) continue;
+            var position = terms.IndexOf(term);
+            if (position < 0) continue;
+            foreach (var other in otherNames)
+                if (LexicalAnalyzer.Analyze(other).ToList() is [var alternative] && !alternatives[position].Contains(alternative))
+                    alternatives[position].Add(alternative);
+        }
+        return alternatives;
     }
 
     private static IReadOnlyList<VersionedName> FindVersionedNames(string question) =>

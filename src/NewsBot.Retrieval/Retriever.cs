@@ -1,26 +1,71 @@
+using NewsBot.Domain;
 using NewsBot.Index;
+using NewsBot.Retrieval.Hybrid;
 
 namespace NewsBot.Retrieval;
 
 /// <summary>
-/// Finds the passages that best answer a query: keyword candidates from the index, grouped per story (the story's best
-/// passage stands for it, so one long story cannot fill the list), with the question's kind hint applied.
+/// Finds the passages that best answer a query, one per story (the story's best passage stands for it, so one long
+/// story cannot fill the list). Keyword candidates come from BM25; with a <see cref="DenseSearcher"/>, stories close
+/// in meaning join them and every candidate is re-scored by <see cref="HybridFusion"/>.
 /// </summary>
-public sealed class Retriever(INewsIndex index, RetrievalOptions options)
+public sealed class Retriever(INewsIndex index, RetrievalOptions options, DenseSearcher? dense = null)
 {
-    public async Task<RetrievalResult> RetrieveAsync(SearchQuery query, int limit, CancellationToken cancellationToken = default)
+    public bool HasDenseArm => dense is not null;
+
+    public async Task<RetrievalResult> RetrieveAsync(SearchQuery query, int limit, CancellationToken cancellationToken = default) =>
+        await RetrieveAsync(query, limit, dense is null ? RetrievalMode.Lexical : options.Mode, cancellationToken);
+
+    public async Task<RetrievalResult> RetrieveAsync(SearchQuery query, int limit, RetrievalMode mode, CancellationToken cancellationToken = default)
     {
-        if (query.Terms.Count == 0) return new RetrievalResult(query, [], new TermStatistics(0, new Dictionary<string, long>()));
-        var candidates = await index.SearchLexicalAsync(new LexicalQuery(query.Terms, query.Filter, Math.Max(options.CandidatePassages, limit)), cancellationToken);
+        if (mode != RetrievalMode.Lexical && dense is null)
+            throw new InvalidOperationException($"{mode} retrieval needs an embedding model; set Embeddings:Model (for example \"use-lite\").");
         var statistics = await index.GetTermStatisticsAsync(query.Terms, cancellationToken);
-        var hits = candidates
+        if (mode == RetrievalMode.Lexical)
+        {
+            if (query.Terms.Count == 0) return new RetrievalResult(query, [], statistics);
+            var lexical = await LexicalAsync(query, Math.Max(options.CandidatePassages, limit), cancellationToken);
+            return new RetrievalResult(query, lexical.Take(limit).ToList(), statistics);
+        }
+
+        var vector = await dense!.EmbedQueryAsync(query.Question, cancellationToken);
+        var byMeaning = await dense.SearchAsync(vector, Math.Max(options.DenseCandidates, limit), query.Filter, cancellationToken);
+        if (mode == RetrievalMode.Dense)
+            return new RetrievalResult(query, await HitsAsync(byMeaning.Take(limit).Select(h => (h.StoryId, h.PassageOrdinal, (double)h.Score)), cancellationToken), statistics);
+
+        var byKeywords = query.Terms.Count == 0 ? [] : await LexicalAsync(query, Math.Max(options.HybridLexicalCandidates, limit), cancellationToken);
+        if (byMeaning.Count == 0) return new RetrievalResult(query, byKeywords.Take(limit).ToList(), statistics); // no vectors yet
+        var meaningScores = await dense.ScoreStoriesAsync(vector, byKeywords.Select(h => h.Passage.StoryId), cancellationToken);
+        var fusion = new HybridFusion(options, new TermCoverage(query.Terms, statistics, query.TermAlternatives));
+        var fused = await fusion.FuseAsync(byKeywords, byMeaning, meaningScores, LoadAsync, cancellationToken);
+        return new RetrievalResult(query, fused.Take(limit).ToList(), statistics);
+
+        async Task<PassageHit?> LoadAsync(string storyId, int ordinal, CancellationToken ct) =>
+            (await HitsAsync([(storyId, ordinal, 0.0)], ct)).FirstOrDefault();
+    }
+
+    private async Task<List<PassageHit>> LexicalAsync(SearchQuery query, int passages, CancellationToken cancellationToken)
+    {
+        var candidates = await index.SearchLexicalAsync(new LexicalQuery(query.Terms, query.Filter, passages), cancellationToken);
+        return candidates
             .Select(h => h with { Score = h.Score * Boost(query, h) })
             .GroupBy(h => h.Passage.StoryId)
             .Select(g => g.MaxBy(h => h.Score)!)
             .OrderByDescending(h => h.Score)
-            .Take(limit)
             .ToList();
-        return new RetrievalResult(query, hits, statistics);
+    }
+
+    private async Task<List<PassageHit>> HitsAsync(IEnumerable<(string StoryId, int Ordinal, double Score)> found, CancellationToken cancellationToken)
+    {
+        var hits = new List<PassageHit>();
+        foreach (var (storyId, ordinal, score) in found)
+        {
+            if (await index.GetStoryAsync(storyId, cancellationToken) is not { } story) continue;
+            var passages = await index.GetPassagesAsync(storyId, cancellationToken);
+            if ((passages.FirstOrDefault(p => p.Ordinal == ordinal) ?? passages.FirstOrDefault()) is not { } passage) continue;
+            hits.Add(new PassageHit(passage, story, score));
+        }
+        return hits;
     }
 
     private double Boost(SearchQuery query, PassageHit hit) =>

@@ -12,6 +12,8 @@ public sealed record SearchQuery
 {
     public required string Question { get; init; }
     public required IReadOnlyList<string> Terms { get; init; }
+    /// <summary>Other names of each term, position by position (from the alias table): coverage counts them as the term.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> TermAlternatives { get; init; } = [];
     public IReadOnlyList<VersionedName> VersionedNames { get; init; } = [];
     /// <summary>Years the question names ("in 2031"): evidence must be from that year or mention it.</summary>
     public IReadOnlyList<int> Years { get; init; } = [];

@@ -22,6 +22,14 @@ public static class EmbeddingModels
                         $"The USE-Lite model is not built in {files.ModelFolder}. Run ./newsbot setup (or ./newsbot models install use-lite).");
                 return UseLiteEmbeddingGenerator.Open(files, sessionOptions, options.BatchSize);
             default:
+                if (Models.ModelCatalog.Find(options.Model) is { Profile: { } profile } entry)
+                {
+                    var folder = Models.ModelCatalog.InstallFolder(modelsPath, entry);
+                    if (!entry.IsInstalledIn(folder))
+                        throw new EmbeddingModelUnavailableException(
+                            $"The model '{entry.Id}' is not installed in {folder}. Run ./newsbot models install {entry.Id} (needs internet access to Hugging Face).");
+                    return Bert.BertEmbeddingGenerator.FromFolder(folder, profile, sessionOptions, options.BatchSize);
+                }
                 throw new EmbeddingModelUnavailableException(
                     $"Unknown embedding model '{options.Model}'. Run ./newsbot models list for the models NewsBot knows, or set Embeddings:Model to \"none\".");
         }

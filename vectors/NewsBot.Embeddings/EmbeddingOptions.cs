@@ -48,6 +48,5 @@ public sealed class EmbeddingOptions
         return Path.GetFullPath(Path.Combine("vectors", "assets"));
     }
 
-    public string ResolveModelsPath() =>
-        !string.IsNullOrWhiteSpace(ModelsPath) ? Path.GetFullPath(ModelsPath) : Path.Combine(ResolveAssetsPath(), "models");
+    public string ResolveModelsPath() => Models.ModelsFolder.Locate(ModelsPath);
 }

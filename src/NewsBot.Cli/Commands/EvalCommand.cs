@@ -3,11 +3,12 @@ using System.Globalization;
 using System.Text.Json;
 using NewsBot.Cli.Rendering;
 using NewsBot.Evaluation;
+using NewsBot.Retrieval;
 using Spectre.Console;
 
 namespace NewsBot.Cli.Commands;
 
-/// <summary><c>newsbot eval [--db FILE] --questions FILE [--k N] [--json]</c>: scores a question set as shared/eval/README.md defines.</summary>
+/// <summary><c>newsbot eval [--db FILE] --questions FILE [--k N] [--json] [--mode lexical|dense|hybrid] [--compare]</c>: scores a question set as shared/eval/README.md defines.</summary>
 public static class EvalCommand
 {
     public static Command Create()
@@ -16,7 +17,9 @@ public static class EvalCommand
         var k = new Option<int>("--k") { Description = "Passages retrieved and scored per question", DefaultValueFactory = _ => 10 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object" };
         var details = new Option<bool>("--details") { Description = "Also print each question's rank, hit and answer" };
-        var command = new Command("eval", "Score retrieval and answers on a question set") { questions, k, json, details };
+        var mode = new Option<RetrievalMode?>("--mode") { Description = "Retrieval to score: lexical, dense or hybrid (default: hybrid with an embedding model, else lexical)" };
+        var compare = new Option<bool>("--compare") { Description = "Score lexical, dense and hybrid side by side, per kind" };
+        var command = new Command("eval", "Score retrieval and answers on a question set") { questions, k, json, details, mode, compare };
         command.SetAction((parse, ct) => CommandContext.RunAsync(parse, async app =>
         {
             var file = parse.GetValue(questions)!;
@@ -39,8 +42,28 @@ public static class EvalCommand
                 return CommandContext.UsageError;
             }
             var asJson = parse.GetValue(json);
-            var progress = asJson ? null : new Progress<int>(done => { if (done % 10 == 0 || done == set.Count) console.WriteLine($"eval: {done}/{set.Count} questions"); });
-            var report = await app.CreateEvaluator().RunAsync(set, parse.GetValue(k), progress, ct);
+            var chosen = parse.GetValue(mode);
+            var modes = parse.GetValue(compare) ? [RetrievalMode.Lexical, RetrievalMode.Dense, RetrievalMode.Hybrid]
+                : chosen is { } one ? [one] : new[] { app.Engine.HasDenseArm ? RetrievalMode.Hybrid : RetrievalMode.Lexical };
+            if (!app.Engine.HasDenseArm && modes.Any(m => m != RetrievalMode.Lexical))
+            {
+                console.MarkupLine("[red]Dense and hybrid retrieval need an embedding model.[/] Run ./newsbot setup (it builds use-lite), check Embeddings:Model, then ingest again so passages get vectors.");
+                return CommandContext.UsageError;
+            }
+            var reports = new List<(RetrievalMode Mode, EvalReport Report)>();
+            foreach (var m in modes)
+            {
+                var label = m.ToString().ToLowerInvariant();
+                var progress = asJson ? null : new Progress<int>(done => { if (done % 10 == 0 || done == set.Count) console.WriteLine($"eval ({label}): {done}/{set.Count} questions"); });
+                reports.Add((m, await app.CreateEvaluator().RunAsync(set, parse.GetValue(k), progress, ct, m)));
+            }
+            if (reports.Count > 1)
+            {
+                if (asJson) Console.Out.WriteLine(JsonSerializer.Serialize(reports.ToDictionary(r => r.Mode.ToString().ToLowerInvariant(), r => r.Report), AnswerRenderer.Json));
+                else WriteComparison(console, reports);
+                return CommandContext.Ok;
+            }
+            var report = reports[0].Report;
             if (asJson) Console.Out.WriteLine(JsonSerializer.Serialize(report, AnswerRenderer.Json));
             else
             {
@@ -61,6 +84,22 @@ public static class EvalCommand
         Row("all", report.Overall);
         console.Write(table);
         console.MarkupLine($"answer latency: p50 {report.Latency.P50:0.0} ms, p95 {report.Latency.P95:0.0} ms");
+    }
+
+    /// <summary>One table: a row per kind and mode, so each kind's lexical, dense and hybrid figures sit together.</summary>
+    public static void WriteComparison(IAnsiConsole console, IReadOnlyList<(RetrievalMode Mode, EvalReport Report)> reports)
+    {
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("kind", "mode", "n", "recall@1", "recall@5", "recall@10", "mrr@10", "answer_hit", "citation_hit", "abstention", "p50 ms");
+        var kinds = reports[0].Report.ByKind.Keys.Append("all");
+        foreach (var kind in kinds)
+            foreach (var (mode, report) in reports)
+            {
+                var m = kind == "all" ? report.Overall : report.ByKind[kind];
+                table.AddRow(kind, mode.ToString().ToLowerInvariant(), m.N.ToString(CultureInfo.InvariantCulture), F(m.RecallAt1), F(m.RecallAt5), F(m.RecallAt10),
+                    F(m.MrrAt10), F(m.AnswerHit), F(m.CitationHit), m.Abstention is { } a ? F(a) : "-",
+                    kind == "all" ? report.Latency.P50.ToString("0.0", CultureInfo.InvariantCulture) : "");
+            }
+        console.Write(table);
     }
 
     private static void WriteDetails(IAnsiConsole console, EvalReport report)

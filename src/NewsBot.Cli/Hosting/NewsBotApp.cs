@@ -6,6 +6,10 @@ using NewsBot.Index.Sqlite;
 using NewsBot.Ingestion;
 using NewsBot.Ingestion.Pipeline;
 using NewsBot.Retrieval;
+using NewsBot.Retrieval.Hybrid;
+using NewsBot.Embeddings;
+using NewsBot.Index.Embeddings;
+using NewsBot.Ingestion.Embedding;
 
 namespace NewsBot.Cli.Hosting;
 
@@ -15,20 +19,28 @@ namespace NewsBot.Cli.Hosting;
 /// </summary>
 public sealed class NewsBotApp : IAsyncDisposable
 {
-    private NewsBotApp(INewsIndex index, StoreOptions store, IngestionOptions ingestion, RetrievalOptions retrieval, AnswerOptions answer)
+    private NewsBotApp(INewsIndex index, StoreOptions store, IngestionOptions ingestion, RetrievalOptions retrieval, AnswerOptions answer,
+        IEmbeddingModel? embedder)
     {
         Index = index;
         Store = store;
         IngestionOptions = ingestion;
-        Engine = ConversationEngine.Create(index, retrieval, answer);
+        Embedder = embedder;
+        Dense = embedder is null ? null
+            : new DenseSearcher(index, embedder, new EmbeddingModelInfo(embedder.Id, embedder.Dimensions), EmbeddingPurpose.ForQuery());
+        Engine = ConversationEngine.Create(index, retrieval, answer, Dense);
     }
 
     public INewsIndex Index { get; }
     public StoreOptions Store { get; }
     public IngestionOptions IngestionOptions { get; }
+    /// <summary>The embedding model, or null when embeddings are off or unavailable (keyword search only).</summary>
+    public IEmbeddingModel? Embedder { get; }
+    public DenseSearcher? Dense { get; }
     public ConversationEngine Engine { get; }
 
-    public IngestPipeline CreateIngestPipeline() => IngestPipeline.Create(Index, IngestionOptions);
+    public IngestPipeline CreateIngestPipeline() => IngestPipeline.Create(Index, IngestionOptions,
+        Embedder is null ? null : PassageEmbedder.Create(Embedder, Index, IngestionOptions, new EmbeddingModelInfo(Embedder.Id, Embedder.Dimensions)));
 
     public Evaluator CreateEvaluator() => new(Engine, Index);
 
@@ -40,9 +52,14 @@ public sealed class NewsBotApp : IAsyncDisposable
         var ingestion = Collect(() => OptionsBinding.Bind<IngestionOptions>(configuration, IngestionOptions.Section, o => o.Validate()), errors);
         var retrieval = Collect(() => OptionsBinding.Bind<RetrievalOptions>(configuration, RetrievalOptions.Section, o => o.Validate()), errors);
         var answer = Collect(() => OptionsBinding.Bind<AnswerOptions>(configuration, AnswerOptions.Section, o => o.Validate()), errors);
+        var embeddings = Collect(() => OptionsBinding.Bind<EmbeddingOptions>(configuration, EmbeddingOptions.Section, o => o.Validate()), errors);
         if (errors.Count > 0) throw new ConfigurationException(errors);
         var index = await SqliteNewsIndex.OpenAsync(store!.Path, new SqliteIndexOptions { TitleWeight = store.TitleWeight }, cancellationToken);
-        return new NewsBotApp(index, store, ingestion!, retrieval!, answer!);
+        // Without its model NewsBot still answers, by keywords; the warning says how to get meaning search back.
+        var embedder = embeddings!.Enabled ? EmbeddingModelOpener.OpenOrReport(embeddings) : null;
+        if (embeddings.Enabled && embedder is null)
+            Console.Error.WriteLine("newsbot: continuing with keyword search only. Run ./newsbot setup to build the model, or set Embeddings:Model to \"none\" to silence this.");
+        return new NewsBotApp(index, store, ingestion!, retrieval!, answer!, embedder);
     }
 
     private static T? Collect<T>(Func<T> bind, List<string> errors) where T : class
@@ -51,5 +68,9 @@ public sealed class NewsBotApp : IAsyncDisposable
         catch (ConfigurationException e) { errors.AddRange(e.Errors); return null; }
     }
 
-    public ValueTask DisposeAsync() => Index.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        Embedder?.Dispose();
+        return Index.DisposeAsync();
+    }
 }

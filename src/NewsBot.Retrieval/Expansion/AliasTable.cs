@@ -9,9 +9,9 @@ namespace NewsBot.Retrieval.Expansion;
 /// </summary>
 public sealed partial class AliasTable
 {
-    private readonly List<(Regex Pattern, string[] Expansions)> _rules;
+    private readonly List<(string Name, Regex Pattern, string[] Expansions)> _rules;
 
-    private AliasTable(List<(Regex, string[])> rules) => _rules = rules;
+    private AliasTable(List<(string, Regex, string[])> rules) => _rules = rules;
 
     /// <summary>The table shipped with NewsBot (<c>Expansion/aliases.txt</c>).</summary>
     public static AliasTable Default { get; } = Parse(ReadEmbedded());
@@ -22,7 +22,7 @@ public sealed partial class AliasTable
     public IReadOnlyList<string> Expand(string question)
     {
         var expansions = new List<string>();
-        foreach (var (pattern, names) in _rules)
+        foreach (var (_, pattern, names) in _rules)
         {
             if (!pattern.IsMatch(question)) continue;
             foreach (var name in names)
@@ -32,10 +32,14 @@ public sealed partial class AliasTable
         return expansions;
     }
 
+    /// <summary>Each name of the table that <paramref name="question"/> mentions, with its other names.</summary>
+    public IEnumerable<(string Name, IReadOnlyList<string> OtherNames)> Matches(string question) =>
+        _rules.Where(r => r.Pattern.IsMatch(question)).Select(r => (r.Name, (IReadOnlyList<string>)r.Expansions));
+
     /// <summary>Parses the table format: <c>a = b = c</c> (equivalent names) and <c>a =&gt; b, c</c> (a implies b and c).</summary>
     public static AliasTable Parse(string text)
     {
-        var rules = new List<(Regex, string[])>();
+        var rules = new List<(string, Regex, string[])>();
         var lineNumber = 0;
         foreach (var raw in text.Split('\n'))
         {
@@ -46,13 +50,14 @@ public sealed partial class AliasTable
             {
                 var parts = line.Split("=>", 2);
                 var implied = Names(parts[1].Split(','), lineNumber);
-                rules.Add((NamePattern(Names([parts[0]], lineNumber)[0]), implied));
+                var name = Names([parts[0]], lineNumber)[0];
+                rules.Add((name, NamePattern(name), implied));
             }
             else
             {
                 var group = Names(line.Split('='), lineNumber);
                 if (group.Length < 2) throw new FormatException($"Alias line {lineNumber} names one thing; write 'a = b' or 'a => b'.");
-                foreach (var name in group) rules.Add((NamePattern(name), group.Where(n => n != name).ToArray()));
+                foreach (var name in group) rules.Add((name, NamePattern(name), group.Where(n => n != name).ToArray()));
             }
         }
         return new AliasTable(rules);

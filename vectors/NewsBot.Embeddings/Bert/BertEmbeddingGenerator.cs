@@ -13,7 +13,7 @@ namespace NewsBot.Embeddings.Bert;
 /// Thread-safe: the tokenizer is immutable and <see cref="OnnxSession.Run"/> may be called concurrently. The work is
 /// CPU-bound and runs on the calling thread; callers that must not block offload it.
 /// </remarks>
-public sealed class BertEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+public sealed class BertEmbeddingGenerator : IEmbeddingModel
 {
     public const string InputIds = "input_ids";
     public const string AttentionMask = "attention_mask";
@@ -86,6 +86,13 @@ public sealed class BertEmbeddingGenerator : IEmbeddingGenerator<string, Embeddi
 
     /// <summary>The output read: <c>last_hidden_state</c>, or the model's first output when it has none of that name.</summary>
     public string OutputName { get; }
+
+    public string Id => Profile.Id;
+    public int Dimensions => Profile.Dimensions;
+
+    /// <summary>[CLS], the word pieces of the prefixed text, [SEP]: all of them, before the profile's length limit.</summary>
+    public IReadOnlyList<int> Tokenize(string text, EmbeddingGenerationOptions? options = null) =>
+        [Tokenizer.Vocabulary.ClsId, .. Tokenizer.TokenIds(Profile.PrefixFor(EmbeddingPurpose.IsQuery(options)) + text), Tokenizer.Vocabulary.SepId];
 
     public Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
     {

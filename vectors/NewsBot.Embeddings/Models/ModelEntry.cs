@@ -58,10 +58,10 @@ public sealed record ModelEntry(
     }
 
     /// <summary>
-    /// True when every file is in <paramref name="folder"/>. A locally built model counts as installed once its folder
-    /// holds an ONNX graph.
+    /// True when every file is in <paramref name="folder"/>. A locally built model (USE-Lite) counts as installed once
+    /// its folder holds the converted graph and its vocabulary.
     /// </summary>
     public bool IsInstalledIn(string folder) => Source == ModelSource.BuiltLocally
-        ? Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*.onnx").Any()
+        ? new UseLite.UseLiteModelFiles(folder, null).IsBuilt
         : Files.All(f => File.Exists(Path.Combine(folder, f.FileName)));
 }

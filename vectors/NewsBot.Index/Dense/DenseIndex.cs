@@ -58,6 +58,35 @@ public sealed class DenseIndex
         _rows = rows;
         _stories = stories;
         _int8 = new Lazy<Int8Matrix>(() => new Int8Matrix(matrix));
+        _rowsByStory = new Lazy<Dictionary<string, int[]>>(() => Enumerable.Range(0, rows.Length)
+            .GroupBy(i => stories[rows[i].Story].Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal));
+    }
+
+    private readonly Lazy<Dictionary<string, int[]>> _rowsByStory;
+
+    /// <summary>
+    /// The best-scoring row of each of <paramref name="storyIds"/> (exact scores), for re-scoring candidates another
+    /// search found. Stories without vectors are left out.
+    /// </summary>
+    public IReadOnlyDictionary<string, DenseHit> BestPerStory(ReadOnlySpan<float> query, IEnumerable<string> storyIds)
+    {
+        var normalized = Matrix.NormalizedCopy(query);
+        var best = new Dictionary<string, DenseHit>(StringComparer.Ordinal);
+        foreach (var storyId in storyIds)
+        {
+            if (best.ContainsKey(storyId) || !_rowsByStory.Value.TryGetValue(storyId, out var storyRows)) continue;
+            var top = storyRows[0];
+            var topScore = float.NegativeInfinity;
+            foreach (var row in storyRows)
+            {
+                var score = Matrix.Score(normalized, row);
+                if (score > topScore) (top, topScore) = (row, score);
+            }
+            var described = _rows[top];
+            best[storyId] = new DenseHit(Passage.MakeId(storyId, described.PassageOrdinal), storyId, described.PassageOrdinal, described.Kind, topScore);
+        }
+        return best;
     }
 
     public EmbeddingModelInfo Model { get; }

@@ -1,0 +1,30 @@
+using NewsBot.Index;
+using NewsBot.Index.Lexical;
+
+namespace NewsBot.Retrieval.Hybrid;
+
+/// <summary>
+/// How much of a question a story's text covers: the IDF-weighted share of the question's terms that occur in the
+/// story's title or passage, from 0 (none) to 1 (all). Unlike a BM25 score, it is comparable across questions, so it
+/// also says how well keyword search did at all.
+/// </summary>
+public sealed class TermCoverage(IReadOnlyList<string> terms, TermStatistics statistics, IReadOnlyList<IReadOnlyList<string>>? alternatives = null)
+{
+    private readonly double[] _weights = terms.Select(statistics.Idf).ToArray();
+
+    public double Of(string title, string text)
+    {
+        var total = _weights.Sum();
+        if (total <= 0) return 0;
+        var present = new HashSet<string>(LexicalAnalyzer.Analyze(title), StringComparer.Ordinal);
+        present.UnionWith(LexicalAnalyzer.Analyze(text));
+        var matched = 0.0;
+        for (var i = 0; i < terms.Count; i++)
+            if (present.Contains(terms[i]) || Alternative(i, present)) matched += _weights[i];
+        return matched / total;
+    }
+
+    // A term also counts as present when one of its other names is ("amazon" in the question, "aws" in the story).
+    private bool Alternative(int term, HashSet<string> present) =>
+        alternatives is not null && term < alternatives.Count && alternatives[term].Any(present.Contains);
+}
