@@ -1,3 +1,5 @@
+using NewsBot.Index.Dense;
+
 namespace NewsBot.Retrieval;
 
 /// <summary>Configuration section <c>Retrieval</c>.</summary>
@@ -27,6 +29,11 @@ public sealed class RetrievalOptions
     public double DenseWeight { get; set; } = 2.5;
     /// <summary>Extra weight of similarity as keyword coverage falls: the full amount when no keyword matches.</summary>
     public double DenseWeightWhenKeywordsMiss { get; set; } = 4.0;
+    /// <summary>
+    /// Int8 scans the vectors as int8 (a quarter of the memory traffic) and re-scores the best stories exactly;
+    /// Exact scans the float vectors.
+    /// </summary>
+    public DensePrecision DensePrecision { get; set; } = DensePrecision.Int8;
     /// <summary>How many top keyword stories are looked at to judge how well keywords cover the question.</summary>
     public int CoverageProbe { get; set; } = 5;
 
@@ -38,6 +45,8 @@ public sealed class RetrievalOptions
             yield return $"Retrieval:KindHintBoost must be between 1 and 10 (it is {KindHintBoost}).";
         if (LeadPassageBoost is < 1 or > 3)
             yield return $"Retrieval:LeadPassageBoost must be between 1 and 3 (it is {LeadPassageBoost}).";
+        if (!Enum.IsDefined(DensePrecision))
+            yield return $"Retrieval:DensePrecision must be Exact or Int8 (it is {DensePrecision}).";
         if (!Enum.IsDefined(Mode))
             yield return $"Retrieval:Mode must be Lexical, Dense or Hybrid (it is {Mode}).";
         if (HybridLexicalCandidates is < 10 or > 1000)

@@ -28,16 +28,21 @@ public sealed class Retriever(INewsIndex index, RetrievalOptions options, DenseS
             return new RetrievalResult(query, lexical.Take(limit).ToList(), statistics);
         }
 
-        var vector = await dense!.EmbedQueryAsync(query.Question, cancellationToken);
-        var byMeaning = await dense.SearchAsync(vector, Math.Max(options.DenseCandidates, limit), query.Filter, cancellationToken);
+        // The question's embedding (CPU, the model) and the keyword search (the index) do not wait for each other.
+        var embedding = Task.Run(() => dense!.EmbedQueryAsync(query.Question, cancellationToken), cancellationToken);
+        var keywords = mode == RetrievalMode.Hybrid && query.Terms.Count > 0
+            ? LexicalAsync(query, Math.Max(options.HybridLexicalCandidates, limit), cancellationToken)
+            : Task.FromResult(new List<PassageHit>());
+        var vector = await embedding;
+        var byMeaning = await dense!.SearchAsync(vector, Math.Max(options.DenseCandidates, limit), query.Filter, cancellationToken);
+        var byKeywords = await keywords;
         if (mode == RetrievalMode.Dense)
             return new RetrievalResult(query, await HitsAsync(byMeaning.Take(limit).Select(h => (h.StoryId, h.PassageOrdinal, (double)h.Score)), cancellationToken), statistics);
 
-        var byKeywords = query.Terms.Count == 0 ? [] : await LexicalAsync(query, Math.Max(options.HybridLexicalCandidates, limit), cancellationToken);
         if (byMeaning.Count == 0) return new RetrievalResult(query, byKeywords.Take(limit).ToList(), statistics); // no vectors yet
         var meaningScores = await dense.ScoreStoriesAsync(vector, byKeywords.Select(h => h.Passage.StoryId), cancellationToken);
         var fusion = new HybridFusion(options, new TermCoverage(query.Terms, statistics, query.TermAlternatives));
-        var fused = await fusion.FuseAsync(byKeywords, byMeaning, meaningScores, LoadAsync, cancellationToken);
+        var fused = await fusion.FuseAsync(byKeywords, byMeaning, meaningScores, LoadAsync, limit, cancellationToken);
         return new RetrievalResult(query, fused.Take(limit).ToList(), statistics);
 
         async Task<PassageHit?> LoadAsync(string storyId, int ordinal, CancellationToken ct) =>

@@ -127,6 +127,17 @@ public sealed class SqliteNewsIndex : INewsIndex
             return new EmbeddingState(model, reader.GetInt64(3), reader.GetInt64(2), Path);
         }, cancellationToken);
 
+    public Task<EmbeddingVersion> GetEmbeddingVersionAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(async connection =>
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT embedding_model, embedding_dimensions, generation FROM index_state";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var model = reader.IsDBNull(0) ? null : new EmbeddingModelInfo(reader.GetString(0), reader.GetInt32(1));
+            return new EmbeddingVersion(model, reader.GetInt64(2), Path);
+        }, cancellationToken);
+
     public async Task<IReadOnlyDictionary<string, ReadOnlyMemory<float>>> GetCachedEmbeddingsAsync(string modelId, IReadOnlyCollection<string> textHashes, CancellationToken cancellationToken = default)
     {
         var found = new Dictionary<string, ReadOnlyMemory<float>>(StringComparer.Ordinal);

@@ -27,7 +27,7 @@ public sealed class NewsBotApp : IAsyncDisposable
         IngestionOptions = ingestion;
         Embedder = embedder;
         Dense = embedder is null ? null
-            : new DenseSearcher(index, embedder, new EmbeddingModelInfo(embedder.Id, embedder.Dimensions), EmbeddingPurpose.ForQuery());
+            : new DenseSearcher(index, embedder, new EmbeddingModelInfo(embedder.Id, embedder.Dimensions), EmbeddingPurpose.ForQuery(), retrieval.DensePrecision);
         Engine = ConversationEngine.Create(index, retrieval, answer, Dense);
     }
 

@@ -43,7 +43,7 @@ public sealed class DenseSearcher(
 
     private async Task<DenseIndex> CurrentAsync(CancellationToken cancellationToken)
     {
-        var state = await index.GetEmbeddingStateAsync(cancellationToken);
+        var state = await index.GetEmbeddingVersionAsync(cancellationToken);
         if (state.Model is { } stored && stored != model)
             throw new EmbeddingModelMismatchException(stored, model, state.Location);
         if (_loaded is { } loaded && loaded.Generation == state.Generation) return loaded;

@@ -23,6 +23,7 @@ public sealed class HybridFusion(RetrievalOptions options, TermCoverage coverage
         IReadOnlyList<DenseHit> byMeaning,
         IReadOnlyDictionary<string, DenseHit> meaningOfKeywordHits,
         PassageLoader load,
+        int limit,
         CancellationToken cancellationToken)
     {
         var candidates = new Dictionary<string, Candidate>(StringComparer.Ordinal);
@@ -32,18 +33,23 @@ public sealed class HybridFusion(RetrievalOptions options, TermCoverage coverage
             var similarity = meaningOfKeywordHits.TryGetValue(hit.Passage.StoryId, out var meaning) ? meaning.Score : 0;
             candidates[hit.Passage.StoryId] = new Candidate(hit, hit.Score / topKeywordScore, coverage.Of(hit.Story.Title, hit.Passage.Text), similarity);
         }
+        var bestCoverage = byKeywords.Take(options.CoverageProbe)
+            .Select(h => candidates[h.Passage.StoryId].Coverage).DefaultIfEmpty(0).Max();
+        var meaningWeight = options.DenseWeight + options.DenseWeightWhenKeywordsMiss * (1 - bestCoverage);
+        double Score(Candidate c) => c.Coverage + options.KeywordScoreWeight * c.KeywordScore + meaningWeight * c.Similarity;
+
+        // A story only the meaning arm found scores at most full coverage plus its similarity; loading its text (to
+        // measure coverage) is only worth it when that could still beat the list's last place.
+        var bar = candidates.Values.Select(Score).OrderByDescending(x => x).Skip(limit - 1).DefaultIfEmpty(double.NegativeInfinity).First();
         foreach (var meaning in byMeaning)
         {
-            if (candidates.ContainsKey(meaning.StoryId)) continue;
+            if (candidates.ContainsKey(meaning.StoryId) || 1 + meaningWeight * meaning.Score <= bar) continue;
             if (await load(meaning.StoryId, meaning.PassageOrdinal, cancellationToken) is not { } hit) continue;
             candidates[meaning.StoryId] = new Candidate(hit, 0, coverage.Of(hit.Story.Title, hit.Passage.Text), meaning.Score);
         }
 
-        var bestCoverage = byKeywords.Take(options.CoverageProbe)
-            .Select(h => candidates[h.Passage.StoryId].Coverage).DefaultIfEmpty(0).Max();
-        var meaningWeight = options.DenseWeight + options.DenseWeightWhenKeywordsMiss * (1 - bestCoverage);
         return candidates.Values
-            .Select(c => c.Hit with { Score = c.Coverage + options.KeywordScoreWeight * c.KeywordScore + meaningWeight * c.Similarity })
+            .Select(c => c.Hit with { Score = Score(c) })
             .OrderByDescending(h => h.Score)
             .ToList();
     }

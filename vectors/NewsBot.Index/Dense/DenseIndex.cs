@@ -109,20 +109,53 @@ public sealed class DenseIndex
         var mask = MaskFor(options);
 
         if (!options.GroupByStory) return Hits(Rank(query, limit, mask, options));
+        return SearchStories(query, limit, mask, options);
+    }
 
-        // A story with many matching rows would take several places; ask for more rows until enough stories are found
-        // or every row has been seen.
-        var wanted = limit;
-        while (true)
+    // One scan scores every row; each story keeps its best row. With int8 the scan is approximate, so the
+    // limit × oversample best stories are then scored exactly, all their rows, and ranked again.
+    private List<DenseHit> SearchStories(ReadOnlySpan<float> query, int limit, RowMask? mask, DenseSearchOptions options)
+    {
+        var normalized = Matrix.NormalizedCopy(query);
+        var scores = System.Buffers.ArrayPool<float>.Shared.Rent(Count);
+        try
         {
-            var ranked = Rank(query, wanted, mask, options);
-            var best = new List<ScoredRow>();
-            var seen = new HashSet<int>();
-            foreach (var hit in ranked)
-                if (seen.Add(_rows[hit.Row].Story)) best.Add(hit);
-            if (best.Count >= limit || ranked.Length < wanted || wanted >= Count)
-                return Hits(best.Take(limit));
-            wanted = (int)Math.Min(Count, wanted * 4L);
+            var int8 = options.Precision == DensePrecision.Int8;
+            if (int8) _int8.Value.ScoreAll(normalized, scores);
+            else Matrix.ScoreAll(normalized, scores);
+
+            var bestRow = new int[_stories.Length];
+            Array.Fill(bestRow, -1);
+            for (var row = 0; row < Count; row++)
+            {
+                if (mask is not null && !mask[row]) continue;
+                var story = _rows[row].Story;
+                if (bestRow[story] < 0 || scores[row] > scores[bestRow[story]]) bestRow[story] = row;
+            }
+            var stories = new TopK(int8 ? checked(limit * Math.Max(1, options.Oversample)) : limit);
+            for (var story = 0; story < bestRow.Length; story++)
+                if (bestRow[story] >= 0) stories.Offer(bestRow[story], scores[bestRow[story]]);
+            var ranked = stories.ToSortedArray();
+            if (!int8) return Hits(ranked);
+
+            var exact = new TopK(limit);
+            foreach (var candidate in ranked)
+            {
+                var storyRows = _rowsByStory.Value[_stories[_rows[candidate.Row].Story].Id];
+                var (top, topScore) = (candidate.Row, float.NegativeInfinity);
+                foreach (var row in storyRows)
+                {
+                    if (mask is not null && !mask[row]) continue;
+                    var score = Matrix.Score(normalized, row);
+                    if (score > topScore) (top, topScore) = (row, score);
+                }
+                exact.Offer(top, topScore);
+            }
+            return Hits(exact.ToSortedArray());
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<float>.Shared.Return(scores);
         }
     }
 

@@ -51,6 +51,18 @@ public sealed class Int8Matrix
         return top.ToSortedArray();
     }
 
+    /// <summary>
+    /// Approximate scores of every row into <paramref name="scores"/>, in one pass over a quarter of the float
+    /// matrix's memory (the scan is memory-bound, so this is what makes it fast).
+    /// </summary>
+    public void ScoreAll(ReadOnlySpan<float> normalizedQuery, Span<float> scores)
+    {
+        Span<sbyte> quantized = stackalloc sbyte[Dimensions];
+        var queryScale = Quantize(normalizedQuery, quantized);
+        for (var row = 0; row < Rows; row++)
+            scores[row] = Dot(quantized, _data.AsSpan(row * Dimensions, Dimensions)) * _scales[row] * queryScale;
+    }
+
     /// <summary>Writes <paramref name="vector"/> as int8 into <paramref name="target"/>; returns the scale back to floats.</summary>
     private static float Quantize(ReadOnlySpan<float> vector, Span<sbyte> target)
     {

@@ -41,6 +41,12 @@ public sealed class VectorMatrix
         return top.ToSortedArray();
     }
 
+    /// <summary>The exact score of every row into <paramref name="scores"/>.</summary>
+    public void ScoreAll(ReadOnlySpan<float> normalizedQuery, Span<float> scores)
+    {
+        for (var row = 0; row < Rows; row++) scores[row] = TensorPrimitives.Dot(normalizedQuery, Row(row));
+    }
+
     /// <summary>The exact score of every row in <paramref name="rows"/>, for re-scoring candidates found another way.</summary>
     public float Score(ReadOnlySpan<float> normalizedQuery, int row) => TensorPrimitives.Dot(normalizedQuery, Row(row));
 

@@ -38,4 +38,10 @@ public interface IPassageVectorStore
     /// <see cref="EmbeddingState.Generation"/> moves past <see cref="DenseIndex.Generation"/>.
     /// </summary>
     Task<DenseIndex> LoadDenseIndexAsync(EmbeddingModelInfo model, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The model and write generation alone: cheap enough to check on every query (unlike
+    /// <see cref="GetEmbeddingStateAsync"/>, which also counts passages without vectors).
+    /// </summary>
+    Task<EmbeddingVersion> GetEmbeddingVersionAsync(CancellationToken cancellationToken = default);
 }

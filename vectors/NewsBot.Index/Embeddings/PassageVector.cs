@@ -16,4 +16,7 @@ public sealed record StoredPassageVectors(long PassageKey, IReadOnlyList<Passage
 public sealed record StoredPassage(long PassageKey, int Ordinal, string StoryTitle, string Text);
 
 /// <summary>The model an index's vectors come from (null: none yet), how complete they are, and the index's write generation.</summary>
+/// <summary>Which model the index's vectors come from, at which write generation, in which store.</summary>
+public sealed record EmbeddingVersion(EmbeddingModelInfo? Model, long Generation, string Location);
+
 public sealed record EmbeddingState(EmbeddingModelInfo? Model, long PassagesWithoutVectors, long Generation, string Location);
