@@ -6,7 +6,7 @@ namespace NewsBot.Conversation.Tests;
 
 /// <summary>Answers over the real corpus: honest citations, stated dates, plain abstention.</summary>
 [Collection(CorpusCollection.Name)]
-public sealed class AnswerTests(CorpusIndex corpus)
+public sealed class AnswerTests(EmbeddedCorpusIndex corpus)
 {
     public static TheoryData<string> DevQuestions()
     {

@@ -72,9 +72,10 @@ public sealed partial class AliasTable
 
     private static bool Mentions(string question, string name) => NamePattern(name).IsMatch(question);
 
-    // Whole words only ("us" must not match "focus"); a trailing possessive or plural still matches ("Google's").
+    // Whole words only ("uk" must not match "Ukraine"); a version number, possessive or plural still matches
+    // ("Trainium3", "Google's", "TPUs").
     private static Regex NamePattern(string name) =>
-        new($@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(name).Replace(@"\ ", @"[\s-]+")}(?:'s|’s|s)?(?![\p{{L}}\p{{N}}])",
+        new($@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(name).Replace(@"\ ", @"[\s-]+")}(?:\d+(?:\.\d+)?)?(?:'s|’s|s)?(?![\p{{L}}\p{{N}}])",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
     private static string ReadEmbedded()

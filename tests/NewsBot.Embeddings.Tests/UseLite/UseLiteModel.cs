@@ -1,5 +1,4 @@
 using NewsBot.Embeddings.UseLite;
-using NewsBot.Onnx;
 using NewsBot.Testing;
 
 namespace NewsBot.Embeddings.Tests.UseLite;
@@ -7,15 +6,10 @@ namespace NewsBot.Embeddings.Tests.UseLite;
 /// <summary>The real USE-Lite model, converted from the npm weights (built here if setup has not built it yet).</summary>
 public sealed class UseLiteModel : IDisposable
 {
-    private static readonly object BuildLock = new();
-
     public UseLiteModel()
     {
-        var assets = Path.Combine(SharedData.FindRepoRoot(), "vectors", "assets");
-        Files = UseLiteModelFiles.In(Path.Combine(assets, "models"), assets);
-        lock (BuildLock)
-            if (!Files.IsBuilt) Files.Build();
-        Generator = UseLiteEmbeddingGenerator.Open(Files, new OnnxSessionOptions { IntraOpThreads = 2 });
+        Files = UseLiteAssets.Files;
+        Generator = UseLiteAssets.Open();
         Tokenizer = UseLiteTokenizer.Load(Files.VocabularyPath);
     }
 
@@ -25,7 +19,6 @@ public sealed class UseLiteModel : IDisposable
 
     public void Dispose() => Generator.Dispose();
 }
-
 /// <summary>One line of shared/reference/use-lite/reference.jsonl: what the TF.js original produced for a text.</summary>
 public sealed record ReferenceLine(string Text, int[] Ids, float[] Embedding)
 {
