@@ -20,7 +20,10 @@ public static class EmbeddingModels
                 if (!files.IsBuilt)
                     throw new EmbeddingModelUnavailableException(
                         $"The USE-Lite model is not built in {files.ModelFolder}. Run ./newsbot setup (or ./newsbot models install use-lite).");
-                return UseLiteEmbeddingGenerator.Open(files, sessionOptions, options.BatchSize);
+                var quantized = options.Precision == EmbeddingPrecision.Int8;
+                // The int8 model is converted from the same npm weights on first use (a few seconds), then cached.
+                if (quantized && !files.IsQuantizedBuilt) files.BuildQuantized();
+                return UseLiteEmbeddingGenerator.Open(files, sessionOptions, options.BatchSize, quantized);
             default:
                 if (Models.ModelCatalog.Find(options.Model) is { Profile: { } profile } entry)
                 {

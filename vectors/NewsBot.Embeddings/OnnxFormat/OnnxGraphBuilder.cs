@@ -6,6 +6,8 @@ namespace NewsBot.Embeddings.OnnxFormat;
 public enum OnnxDataType
 {
     Float = 1,
+    UInt8 = 2,
+    Int8 = 3,
     Int32 = 6,
     Int64 = 7,
 }
@@ -23,9 +25,10 @@ public readonly record struct OnnxAttribute(string Name, long? Int = null, float
 /// with raw little-endian data, and typed graph inputs and outputs. Node outputs get generated unique names,
 /// so a graph reads like the expression it computes.
 /// </summary>
-/// <remarks>Field numbers: ModelProto ir_version 1, producer_name 2, graph 7, opset_import 8; GraphProto node 1,
-/// name 2, initializer 5, input 11, output 12; NodeProto input 1, output 2, name 3, op_type 4, attribute 5;
-/// TensorProto dims 1, data_type 2, name 8, raw_data 9; AttributeProto name 1, f 2, i 3, ints 8, type 20.</remarks>
+/// <remarks>Field numbers: ModelProto ir_version 1, producer_name 2, graph 7, opset_import 8; OperatorSetIdProto
+/// domain 1, version 2; GraphProto node 1, name 2, initializer 5, input 11, output 12; NodeProto input 1, output 2,
+/// name 3, op_type 4, attribute 5, domain 7; TensorProto dims 1, data_type 2, name 8, raw_data 9; AttributeProto
+/// name 1, f 2, i 3, ints 8, type 20.</remarks>
 public sealed class OnnxGraphBuilder(string graphName)
 {
     private readonly List<ProtoWriter> _nodes = [];
@@ -33,6 +36,7 @@ public sealed class OnnxGraphBuilder(string graphName)
     private readonly List<ProtoWriter> _inputs = [];
     private readonly List<ProtoWriter> _outputs = [];
     private readonly HashSet<string> _names = [];
+    private readonly Dictionary<string, long> _extraOpsets = [];
     private int _counter;
 
     public int NodeCount => _nodes.Count;
@@ -58,6 +62,12 @@ public sealed class OnnxGraphBuilder(string graphName)
     public string Initializer(string name, ReadOnlySpan<long> data, params long[] dims) =>
         AddInitializer(name, OnnxDataType.Int64, MemoryMarshal.AsBytes(data), dims);
 
+    public string Initializer(string name, ReadOnlySpan<sbyte> data, params long[] dims) =>
+        AddInitializer(name, OnnxDataType.Int8, MemoryMarshal.AsBytes(data), dims);
+
+    public string Initializer(string name, ReadOnlySpan<byte> data, params long[] dims) =>
+        AddInitializer(name, OnnxDataType.UInt8, data, dims);
+
     public string Scalar(string name, float value) => Initializer(name, [value]);
 
     public string Scalar(string name, long value) => Initializer(name, [value]);
@@ -66,7 +76,23 @@ public sealed class OnnxGraphBuilder(string graphName)
     public string Node(string op, string[] inputs, params OnnxAttribute[] attributes) => Node(op, inputs, 1, attributes)[0];
 
     /// <summary>Adds a node with <paramref name="outputCount"/> outputs and returns their names.</summary>
-    public string[] Node(string op, string[] inputs, int outputCount, params OnnxAttribute[] attributes)
+    public string[] Node(string op, string[] inputs, int outputCount, params OnnxAttribute[] attributes) =>
+        DomainNode("", op, inputs, outputCount, attributes);
+
+    /// <summary>
+    /// Adds a node of an operator set other than the default one (for example <c>com.microsoft</c>, ONNX Runtime's
+    /// contrib operators), which the model then imports at <paramref name="opsetVersion"/>. An optional input left
+    /// out is passed as "".
+    /// </summary>
+    public string DomainNode(string domain, long opsetVersion, string op, string[] inputs, params OnnxAttribute[] attributes)
+    {
+        if (_extraOpsets.TryGetValue(domain, out var imported) && imported != opsetVersion)
+            throw new ArgumentException($"Operator set '{domain}' is already imported at version {imported}, not {opsetVersion}.");
+        _extraOpsets[domain] = opsetVersion;
+        return DomainNode(domain, op, inputs, 1, attributes)[0];
+    }
+
+    private string[] DomainNode(string domain, string op, string[] inputs, int outputCount, OnnxAttribute[] attributes)
     {
         var id = _counter++;
         var outputs = new string[outputCount];
@@ -78,6 +104,7 @@ public sealed class OnnxGraphBuilder(string graphName)
         foreach (var output in outputs) node.String(2, output);
         node.String(3, $"{op}_{id}_node").String(4, op);
         foreach (var attribute in attributes) node.Message(5, Attribute(attribute));
+        if (domain.Length > 0) node.String(7, domain);
         _nodes.Add(node);
         return outputs;
     }
@@ -97,11 +124,13 @@ public sealed class OnnxGraphBuilder(string graphName)
         foreach (var input in _inputs) graph.Message(11, input);
         foreach (var output in _outputs) graph.Message(12, output);
 
-        return new ProtoWriter()
+        var model = new ProtoWriter()
             .Int(1, irVersion)
             .String(2, producer)
             .Message(7, graph)
             .Message(8, new ProtoWriter().String(1, "").Int(2, opset));
+        foreach (var (domain, version) in _extraOpsets) model.Message(8, new ProtoWriter().String(1, domain).Int(2, version));
+        return model;
     }
 
     private string AddInitializer(string name, OnnxDataType type, ReadOnlySpan<byte> raw, long[] dims)

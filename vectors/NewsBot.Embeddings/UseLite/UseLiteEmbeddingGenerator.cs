@@ -23,14 +23,18 @@ public sealed class UseLiteEmbeddingGenerator : IEmbeddingModel
         _metadata = new EmbeddingGeneratorMetadata("newsbot-onnxruntime", defaultModelId: Id, defaultModelDimensions: Dimensions);
     }
 
-    /// <summary>Opens the converted model in <paramref name="files"/> (built by <see cref="UseLiteModelFiles.Build"/>).</summary>
-    public static UseLiteEmbeddingGenerator Open(UseLiteModelFiles files, OnnxSessionOptions? sessionOptions = null, int batchSize = 32)
+    /// <summary>
+    /// Opens the converted model in <paramref name="files"/> (built by <see cref="UseLiteModelFiles.Build"/>), or its
+    /// int8 variant with <paramref name="quantized"/> (built by <see cref="UseLiteModelFiles.BuildQuantized"/>).
+    /// </summary>
+    public static UseLiteEmbeddingGenerator Open(UseLiteModelFiles files, OnnxSessionOptions? sessionOptions = null, int batchSize = 32,
+        bool quantized = false)
     {
-        if (!files.IsBuilt)
+        if (!(quantized ? files.IsQuantizedBuilt : files.IsBuilt))
             throw new FileNotFoundException(
-                $"The USE-Lite ONNX model is not built at {files.ModelFolder}. Run ./newsbot setup (or ./newsbot models install use-lite).");
+                $"The USE-Lite {(quantized ? "int8 " : "")}ONNX model is not built at {files.ModelFolder}. Run ./newsbot setup (or ./newsbot models install use-lite).");
         var tokenizer = UseLiteTokenizer.Load(files.VocabularyPath);
-        return new UseLiteEmbeddingGenerator(OnnxSession.FromFile(files.OnnxPath, sessionOptions), tokenizer, batchSize);
+        return new UseLiteEmbeddingGenerator(OnnxSession.FromFile(files.ModelPath(quantized), sessionOptions), tokenizer, batchSize);
     }
 
     public string Id => UseLiteModelFiles.Id;

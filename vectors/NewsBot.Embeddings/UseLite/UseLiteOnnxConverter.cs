@@ -13,6 +13,11 @@ namespace NewsBot.Embeddings.UseLite;
 /// the mask. Two transformer layers (pre-LN, 4 heads) follow, then masked mean pooling, a tanh layer and L2
 /// normalisation. One quirk of the TF graph is kept on purpose: layer 0's input is 2·embedding + timing signal.
 /// docs/notes/use-lite-to-onnx.md derives each step from the TF graph.
+/// <para>
+/// With <c>quantize</c>, every weight matrix (projections, feed-forward, residual and tanh layers) is stored as int8
+/// per column and multiplied by ONNX Runtime's contrib operator <c>DynamicQuantizeMatMul</c> (com.microsoft), which
+/// quantizes the activations per call. Attention products, layer norms and the embedding table stay float.
+/// </para>
 /// </remarks>
 public static class UseLiteOnnxConverter
 {
@@ -23,11 +28,19 @@ public static class UseLiteOnnxConverter
 
     private const string Kona = "module_apply_default/Encoder_en/KonaTransformer/";
     private const int Heads = 4;
+    private const string ContribDomain = "com.microsoft";
 
-    /// <summary>Converts <paramref name="modelJsonPath"/> (with its shards beside it) and writes the ONNX model.</summary>
-    public static void Convert(string modelJsonPath, string onnxPath)
+    // 7-bit weights: this project's CPUs (AVX2 without VNNI) multiply u8×s8 with VPMADDUBSW, whose int16 pair sums
+    // saturate with full-range int8 weights.
+    private const int QuantizedLevels = 63;
+
+    /// <summary>
+    /// Converts <paramref name="modelJsonPath"/> (with its shards beside it) and writes the ONNX model; with
+    /// <paramref name="quantize"/>, the int8 variant (smaller and faster, slightly less exact).
+    /// </summary>
+    public static void Convert(string modelJsonPath, string onnxPath, bool quantize = false)
     {
-        var graph = Build(TfjsWeights.Load(modelJsonPath));
+        var graph = Build(TfjsWeights.Load(modelJsonPath), quantize);
         var folder = Path.GetDirectoryName(Path.GetFullPath(onnxPath))!;
         Directory.CreateDirectory(folder);
         // Write beside the target, then move: a half-written model must never look like a finished one.
@@ -43,16 +56,17 @@ public static class UseLiteOnnxConverter
         }
     }
 
-    public static OnnxGraphBuilder Build(TfjsWeights weights)
+    public static OnnxGraphBuilder Build(TfjsWeights weights, bool quantize = false)
     {
-        var g = new OnnxGraphBuilder("use_lite");
+        var g = new OnnxGraphBuilder(quantize ? "use_lite_int8" : "use_lite");
         string W(string name)
         {
             var tensor = weights[name];
-            // 1×1 convolution kernels [1,1,Cin,Cout] are plain [Cin,Cout] matrices.
-            var dims = (tensor.Shape.Length == 4 ? tensor.Shape[2..] : tensor.Shape).Select(d => (long)d).ToArray();
-            return g.Initializer(Sanitize(name), tensor.Values, dims);
+            return g.Initializer(Sanitize(name), tensor.Values, Dims(tensor));
         }
+        string Dense(string x, string kernel, string bias) => quantize
+            ? QuantizedDense(g, weights[kernel], x, W(bias))
+            : g.Node("Add", [g.Node("MatMul", [x, W(kernel)]), W(bias)]);
 
         var zero = g.Scalar("c_zero_i64", 0L);
         var one = g.Scalar("c_one_i64", 1L);
@@ -77,22 +91,20 @@ public static class UseLiteOnnxConverter
             g.Node("Mul", [g.Node("Sub", [oneF, mask]), g.Scalar("c_masked", -1e9f)]),
             g.Initializer("c_axes_1_2", [1L, 2L], 2)]);                                                                     // [B,1,1,L]
 
-        var h1 = Layer(g, W, weights, 0, h0, 256, mask3, attentionBias);
-        var h2 = Layer(g, W, weights, 1, h1, 512, mask3, attentionBias);
+        var h1 = Layer(g, W, Dense, weights, 0, h0, 256, mask3, attentionBias);
+        var h2 = Layer(g, W, Dense, weights, 1, h1, 512, mask3, attentionBias);
 
         var count = g.Node("Max", [g.Node("ReduceSum", [mask, axis1], OnnxAttribute.Of("keepdims", 1L)), oneF]);
         var pooled = g.Node("Div", [g.Node("ReduceSum", [g.Node("Mul", [h2, mask3]), axis1], OnnxAttribute.Of("keepdims", 0L)), count]);
-        var y = g.Node("Tanh", [g.Node("Add", [
-            g.Node("MatMul", [pooled, W("module/Encoder_en/hidden_layers/tanh_layer_0/weights")]),
-            W("module/Encoder_en/hidden_layers/tanh_layer_0/bias")])]);
+        var y = g.Node("Tanh", [Dense(pooled, "module/Encoder_en/hidden_layers/tanh_layer_0/weights", "module/Encoder_en/hidden_layers/tanh_layer_0/bias")]);
         var squares = g.Node("Max", [g.Node("ReduceSum", [g.Node("Mul", [y, y]), axisLast], OnnxAttribute.Of("keepdims", 1L)), g.Scalar("c_l2_epsilon", 1e-12f)]);
         var normalized = g.Node("Mul", [y, g.Node("Reciprocal", [g.Node("Sqrt", [squares])])]);
         g.Output(normalized, OutputName, OnnxDataType.Float, "batch", Dimensions);
         return g;
     }
 
-    private static string Layer(OnnxGraphBuilder g, Func<string, string> W, TfjsWeights weights, int layer, string input, int width,
-        string mask3, string attentionBias)
+    private static string Layer(OnnxGraphBuilder g, Func<string, string> W, Func<string, string, string, string> Dense, TfjsWeights weights,
+        int layer, string input, int width, string mask3, string attentionBias)
     {
         var p = Kona + $"Encode/Layer_{layer}/TransformerLayer/";
         var stack = Kona + $"Encode/TransformerStack/Layer_{layer}/TransformerLayer/";
@@ -103,7 +115,6 @@ public static class UseLiteOnnxConverter
         string LayerNorm(string x, string prefix) => g.Node("LayerNormalization",
             [x, W(prefix + norm + "scale/ConcatPartitions/concat"), W(prefix + norm + "bias/ConcatPartitions/concat")],
             OnnxAttribute.Of("axis", -1L), OnnxAttribute.Of("epsilon", 1e-6f));
-        string Dense(string x, string kernel, string bias) => g.Node("Add", [g.Node("MatMul", [x, W(kernel)]), W(bias)]);
 
         var normalized = LayerNorm(input, p);
         var qkv = Dense(normalized, module + "MultiheadAttention/qkv_transform_single/kernel/part_0",
@@ -133,6 +144,21 @@ public static class UseLiteOnnxConverter
         var ffnOut = Dense(hidden, stack + "FFN/conv2/Tensordot/Reshape_1", p + "FFN/conv2/bias/ConcatPartitions/concat");
         return g.Node("Add", [h, g.Node("Mul", [ffnOut, mask3])]);
     }
+
+    // x·kernel + bias with the kernel as per-column int8; the operator quantizes x itself on each call.
+    private static string QuantizedDense(OnnxGraphBuilder g, TfjsTensor kernel, string x, string bias)
+    {
+        var dims = Dims(kernel);
+        var matrix = ColumnQuantizedMatrix.Quantize(kernel.Values, (int)dims[0], (int)dims[1], QuantizedLevels);
+        var name = Sanitize(kernel.Name);
+        var values = g.Initializer(name + "_int8", matrix.Values, dims);
+        var scales = g.Initializer(name + "_scale", matrix.Scales, dims[1]);
+        return g.DomainNode(ContribDomain, 1, "DynamicQuantizeMatMul", [x, values, scales, "", bias]);
+    }
+
+    // 1×1 convolution kernels [1,1,Cin,Cout] are plain [Cin,Cout] matrices.
+    private static long[] Dims(TfjsTensor tensor) =>
+        (tensor.Shape.Length == 4 ? tensor.Shape[2..] : tensor.Shape).Select(d => (long)d).ToArray();
 
     private static string Sanitize(string name) =>
         string.Create(name.Length, name, (span, source) =>
