@@ -29,7 +29,7 @@ public sealed class EmbeddingOptions
     public EmbeddingPrecision Precision { get; set; } = EmbeddingPrecision.Float;
 
     /// <summary>Texts per inference while ingesting.</summary>
-    public int BatchSize { get; set; } = 32;
+    public int BatchSize { get; set; } = 16;
 
     public bool Enabled => !string.Equals(Model, None, StringComparison.OrdinalIgnoreCase);
 
