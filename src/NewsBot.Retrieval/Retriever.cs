@@ -31,7 +31,7 @@ public sealed class Retriever(INewsIndex index, RetrievalOptions options, DenseS
         // The question's embedding (CPU, the model) and the keyword search (the index) do not wait for each other.
         var embedding = Task.Run(() => dense!.EmbedQueryAsync(query.Question, cancellationToken), cancellationToken);
         var keywords = mode == RetrievalMode.Hybrid && query.Terms.Count > 0
-            ? LexicalAsync(query, Math.Max(options.HybridLexicalCandidates, limit), cancellationToken)
+            ? LexicalAsync(query, Math.Max(options.HybridLexicalCandidates, limit), cancellationToken, fillWithCommonTerms: false)
             : Task.FromResult(new List<PassageHit>());
         var vector = await embedding;
         var byMeaning = await dense!.SearchAsync(vector, Math.Max(options.DenseCandidates, limit), query.Filter, cancellationToken);
@@ -49,9 +49,10 @@ public sealed class Retriever(INewsIndex index, RetrievalOptions options, DenseS
             (await HitsAsync([(storyId, ordinal, 0.0)], ct)).FirstOrDefault();
     }
 
-    private async Task<List<PassageHit>> LexicalAsync(SearchQuery query, int passages, CancellationToken cancellationToken)
+    private async Task<List<PassageHit>> LexicalAsync(SearchQuery query, int passages, CancellationToken cancellationToken, bool fillWithCommonTerms = true)
     {
-        var candidates = await index.SearchLexicalAsync(new LexicalQuery(query.Terms, query.Filter, passages), cancellationToken);
+        var candidates = await index.SearchLexicalAsync(
+            new LexicalQuery(query.Terms, query.Filter, passages) { FillWithCommonTerms = fillWithCommonTerms }, cancellationToken);
         return candidates
             .Select(h => h with { Score = h.Score * Boost(query, h) })
             .GroupBy(h => h.Passage.StoryId)

@@ -59,7 +59,14 @@ public sealed record SearchFilter
 /// A keyword query: terms as <see cref="Lexical.LexicalAnalyzer"/> produces them (any of them may match; BM25 ranks),
 /// the filter, and how many passages to return.
 /// </summary>
-public sealed record LexicalQuery(IReadOnlyList<string> Terms, SearchFilter Filter, int Limit);
+public sealed record LexicalQuery(IReadOnlyList<string> Terms, SearchFilter Filter, int Limit)
+{
+    /// <summary>
+    /// When the informative terms match fewer passages than the limit, search again with the very common terms too,
+    /// so the list is full. A caller that re-scores the candidates itself can do without that slow second search.
+    /// </summary>
+    public bool FillWithCommonTerms { get; init; } = true;
+}
 
 /// <summary>A passage found by a search, its story, and its score (higher is better; comparable within one search only).</summary>
 public sealed record PassageHit(Passage Passage, Story Story, double Score);

@@ -31,7 +31,7 @@ internal sealed class LexicalSearcher(double titleWeight, DocumentFrequencies fr
         var informative = present.Where(t => 2 * df[t] < state.Passages).ToList();
 
         var found = informative.Count > 0 ? await FindAsync(connection, informative, query, cancellationToken) : [];
-        if (found.Count < query.Limit && informative.Count < present.Count)
+        if (found.Count < query.Limit && informative.Count < present.Count && (query.FillWithCommonTerms || found.Count == 0))
             found = await FindAsync(connection, present, query, cancellationToken);
         if (found.Count == 0) return [];
 
