@@ -33,14 +33,15 @@ public sealed class Retriever(INewsIndex index, RetrievalOptions options, DenseS
         var keywords = mode == RetrievalMode.Hybrid && query.Terms.Count > 0
             ? LexicalAsync(query, Math.Max(options.HybridLexicalCandidates, limit), cancellationToken, fillWithCommonTerms: false)
             : Task.FromResult(new List<PassageHit>());
+        var vectors = await dense!.CurrentAsync(cancellationToken);
         var vector = await embedding;
-        var byMeaning = await dense!.SearchAsync(vector, Math.Max(options.DenseCandidates, limit), query.Filter, cancellationToken);
+        var byMeaning = dense.Search(vectors, vector, Math.Max(options.DenseCandidates, limit), query.Filter);
         var byKeywords = await keywords;
         if (mode == RetrievalMode.Dense)
             return new RetrievalResult(query, await HitsAsync(byMeaning.Take(limit).Select(h => (h.StoryId, h.PassageOrdinal, (double)h.Score)), cancellationToken), statistics);
 
         if (byMeaning.Count == 0) return new RetrievalResult(query, byKeywords.Take(limit).ToList(), statistics); // no vectors yet
-        var meaningScores = await dense.ScoreStoriesAsync(vector, byKeywords.Select(h => h.Passage.StoryId), cancellationToken);
+        var meaningScores = vectors.BestPerStory(vector, byKeywords.Select(h => h.Passage.StoryId));
         var fusion = new HybridFusion(options, new TermCoverage(query.Terms, statistics, query.TermAlternatives));
         var fused = await fusion.FuseAsync(byKeywords, byMeaning, meaningScores, LoadAsync, limit, cancellationToken);
         return new RetrievalResult(query, fused.Take(limit).ToList(), statistics);

@@ -27,21 +27,18 @@ public sealed class DenseSearcher(
         return embeddings[0].Vector.ToArray();
     }
 
-    /// <summary>The best stories by meaning, one hit per story.</summary>
-    public async Task<IReadOnlyList<DenseHit>> SearchAsync(float[] query, int limit, SearchFilter filter, CancellationToken cancellationToken)
-    {
-        var dense = await CurrentAsync(cancellationToken);
-        return dense.Search(query, limit, new DenseSearchOptions { Filter = filter, GroupByStory = true, Precision = precision });
-    }
-
-    /// <summary>Each story's best row score, for stories the keyword arm found.</summary>
-    public async Task<IReadOnlyDictionary<string, DenseHit>> ScoreStoriesAsync(float[] query, IEnumerable<string> storyIds, CancellationToken cancellationToken) =>
-        (await CurrentAsync(cancellationToken)).BestPerStory(query, storyIds);
+    /// <summary>The best stories by meaning in <paramref name="dense"/>, one hit per story.</summary>
+    public IReadOnlyList<DenseHit> Search(DenseIndex dense, float[] query, int limit, SearchFilter filter) =>
+        dense.Search(query, limit, new DenseSearchOptions { Filter = filter, GroupByStory = true, Precision = precision });
 
     /// <summary>Loads the matrix now (a server does this at start, so the first question is not the slow one).</summary>
     public Task WarmUpAsync(CancellationToken cancellationToken = default) => CurrentAsync(cancellationToken);
 
-    private async Task<DenseIndex> CurrentAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The index's vectors as of now: the loaded matrix, or a fresh one when the index has changed. Take it once per
+    /// question, so both uses of one question see the same vectors.
+    /// </summary>
+    public async Task<DenseIndex> CurrentAsync(CancellationToken cancellationToken)
     {
         var state = await index.GetEmbeddingVersionAsync(cancellationToken);
         if (state.Model is { } stored && stored != model)

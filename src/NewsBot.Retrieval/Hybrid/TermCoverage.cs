@@ -11,17 +11,17 @@ namespace NewsBot.Retrieval.Hybrid;
 public sealed class TermCoverage(IReadOnlyList<string> terms, TermStatistics statistics, IReadOnlyList<IReadOnlyList<string>>? alternatives = null)
 {
     private readonly double[] _weights = terms.Select(statistics.Idf).ToArray();
+    private readonly double _total = terms.Sum(statistics.Idf);
 
     public double Of(string title, string text)
     {
-        var total = _weights.Sum();
-        if (total <= 0) return 0;
+        if (_total <= 0) return 0;
         var present = new HashSet<string>(LexicalAnalyzer.Analyze(title), StringComparer.Ordinal);
         present.UnionWith(LexicalAnalyzer.Analyze(text));
         var matched = 0.0;
         for (var i = 0; i < terms.Count; i++)
             if (present.Contains(terms[i]) || Alternative(i, present)) matched += _weights[i];
-        return matched / total;
+        return matched / _total;
     }
 
     // A term also counts as present when one of its other names is ("amazon" in the question, "aws" in the story).
