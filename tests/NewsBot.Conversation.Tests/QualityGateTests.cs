@@ -32,6 +32,7 @@ public sealed class QualityGateTests(EmbeddedCorpusIndex corpus, ITestOutputHelp
         var hybrid = await RunAsync(RetrievalMode.Hybrid);
 
         Assert.True(hybrid.RecallAt5 >= 0.80, $"hybrid recall@5 {hybrid.RecallAt5:0.000} < 0.80");
+        Assert.True(hybrid.FalseAbstention <= 0.10, $"hybrid false_abstention {hybrid.FalseAbstention:0.000} > 0.10");
         Assert.True(hybrid.RecallAt5 >= lexical.RecallAt5, $"hybrid recall@5 {hybrid.RecallAt5:0.000} < lexical {lexical.RecallAt5:0.000}");
         Assert.True(hybrid.MrrAt10 >= lexical.MrrAt10, $"hybrid mrr@10 {hybrid.MrrAt10:0.000} < lexical {lexical.MrrAt10:0.000}");
         foreach (var (kind, metrics) in lexical.ByKind.Where(k => k.Key != EvalQuestion.Unanswerable))
