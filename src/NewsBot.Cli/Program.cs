@@ -11,6 +11,7 @@ var root = new RootCommand("NewsBot: answers questions about AI news with cited 
     StatsCommand.Create(),
     BenchCommand.Create(),
     StartCommand.Create(),
+    ServeCommand.Create(),
     EmbedCommand.Create(),
     ModelsCommand.Create(),
 };

@@ -1,4 +1,10 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+using System.Threading.Channels;
 using NewsBot.Conversation.Answering;
+using NewsBot.Conversation.Memory;
+using NewsBot.Conversation.Streaming;
+using NewsBot.Conversation.Understanding;
 using NewsBot.Domain;
 using NewsBot.Index;
 using NewsBot.Retrieval;
@@ -6,39 +12,190 @@ using NewsBot.Retrieval.Hybrid;
 
 namespace NewsBot.Conversation;
 
+/// <summary>A reader's message to the engine: the question, and the conversation it continues (null starts one).</summary>
+public sealed record UserMessage(string Question)
+{
+    public string? ConversationId { get; init; }
+    public SearchFilter? Filter { get; init; }
+    /// <summary>Overrides the configured retrieval (evaluation compares modes).</summary>
+    public RetrievalMode? Mode { get; init; }
+}
+
 /// <summary>
 /// The one place that decides what NewsBot answers. It knows no chat platform: the CLI, web, Teams and Discord
-/// adapters all hand it the user's question and render the <see cref="Answer"/> it returns.
+/// adapters all hand it the reader's message and render the <see cref="Answer"/> it returns. It remembers each
+/// conversation's last turns (follow-ups), reads time in questions ("last week", "in March 2025") as date filters,
+/// and answers "what's new" with the newest stories.
 /// </summary>
-public sealed class ConversationEngine(QueryAnalyzer analyzer, Retriever retriever, IAnswerer answerer, AnswerOptions options)
+public sealed partial class ConversationEngine(
+    QueryAnalyzer analyzer, Retriever retriever, IAnswerer answerer, HeadlineAnswerer headlines, AnswerOptions options,
+    INewsIndex index, ConversationMemory memory, TimeScopeResolver time)
 {
     public const int MaxQuestionLength = 1000;
+    private const int Headlines = 5;
 
-    /// <summary>The standard engine over <paramref name="index"/>: keyword retrieval and the extractive answerer.</summary>
-    public static ConversationEngine Create(INewsIndex index, RetrievalOptions retrieval, AnswerOptions answer, DenseSearcher? dense = null) =>
-        new(new QueryAnalyzer(), new Retriever(index, retrieval, dense), new ExtractiveAnswerer(index, answer), answer);
+    private readonly FollowUpResolver _followUps = new(analyzer);
+
+    /// <summary>The standard engine over <paramref name="index"/>: the extractive answerer, with hybrid retrieval when <paramref name="dense"/> is given.</summary>
+    public static ConversationEngine Create(INewsIndex index, RetrievalOptions retrieval, AnswerOptions answer, DenseSearcher? dense = null,
+        ConversationOptions? conversation = null, TimeProvider? clock = null)
+    {
+        clock ??= TimeProvider.System;
+        return new(new QueryAnalyzer(), new Retriever(index, retrieval, dense), new ExtractiveAnswerer(index, answer), new HeadlineAnswerer(index),
+            answer, index, new ConversationMemory(conversation ?? new ConversationOptions(), clock), new TimeScopeResolver(index, clock));
+    }
 
     /// <summary>True when retrieval can search by meaning as well as by keywords.</summary>
     public bool HasDenseArm => retriever.HasDenseArm;
 
-    /// <summary>Answers <paramref name="question"/>; <paramref name="mode"/> overrides the configured retrieval (evaluation compares them).</summary>
+    /// <summary>The conversations the engine remembers: feedback finds the answer it rates here.</summary>
+    public ConversationMemory Memory => memory;
+
+    /// <summary>Answers one question outside any conversation (the CLI's ask, evaluation).</summary>
     public async Task<EngineReply> AskAsync(string question, SearchFilter? filter = null, CancellationToken cancellationToken = default, RetrievalMode? mode = null)
+    {
+        return await AnswerAsync(question, null, filter, mode, status: null, cancellationToken);
+    }
+
+    /// <summary>Answers <paramref name="message"/> within its conversation, remembering the turn.</summary>
+    public async Task<EngineReply> AskAsync(UserMessage message, CancellationToken cancellationToken = default)
+    {
+        EngineReply? reply = null;
+        await foreach (var e in StreamAsync(message, cancellationToken))
+            if (e is DoneEvent done) reply = done.Reply;
+        return reply!;
+    }
+
+    /// <summary>
+    /// Answers <paramref name="message"/> as a stream of events: status lines while it searches, then the text in
+    /// pieces, the citations, and the whole answer. Errors are thrown; adapters turn them into their protocol's error.
+    /// </summary>
+    public async IAsyncEnumerable<AnswerEvent> StreamAsync(UserMessage message, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var conversationId = message.ConversationId is { Length: > 0 } id ? id : ConversationMemory.NewConversationId();
+        var history = memory.Turns(conversationId);
+        // Status lines are produced while the answer is worked out; they are handed on as they come.
+        var statuses = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+        var work = AnswerThenCompleteAsync();
+        await foreach (var status in statuses.Reader.ReadAllAsync(cancellationToken)) yield return new StatusEvent(status);
+        var reply = await work;
+        var answer = reply.Answer with { Id = ConversationMemory.NewAnswerId(), ConversationId = conversationId };
+        reply = reply with { Answer = answer };
+        memory.Add(conversationId, new ConversationTurn(message.Question.Trim(), reply.SearchedAs, reply.Topic, answer, time.Now));
+
+        foreach (var piece in Pieces(answer.Text)) yield return new DeltaEvent(piece);
+        yield return new CitationsEvent(answer.Citations);
+        yield return new DoneEvent(reply);
+
+        async Task<EngineReply> AnswerThenCompleteAsync()
+        {
+            try { return await AnswerAsync(message.Question, history, message.Filter, message.Mode, s => statuses.Writer.TryWrite(s), cancellationToken); }
+            finally { statuses.Writer.TryComplete(); }
+        }
+    }
+
+    /// <summary>Forgets a conversation ("new conversation"); false when it was not known.</summary>
+    public bool Forget(string conversationId) => memory.Forget(conversationId);
+
+    /// <summary>
+    /// The newest stories, optionally about <paramref name="topic"/> (stories that cover at least half of its
+    /// weighted terms) and within <paramref name="filter"/>, newest first.
+    /// </summary>
+    public async Task<IReadOnlyList<Story>> LatestStoriesAsync(string? topic, SearchFilter? filter, int limit, CancellationToken cancellationToken = default)
+    {
+        filter ??= SearchFilter.None;
+        var query = analyzer.Analyze(topic ?? "", filter);
+        if (query.Terms.Count == 0 || limit <= 0) return await index.GetLatestStoriesAsync(filter, limit, cancellationToken);
+
+        // Relevance ranks old and new alike, so search the most recent stretch first and widen it until enough is found.
+        var newest = filter.To ?? (await index.GetLatestStoriesAsync(filter, 1, cancellationToken)).FirstOrDefault()?.Date;
+        var found = new Dictionary<string, Story>();
+        foreach (var days in RecentWindows)
+        {
+            var window = newest is { } end && days > 0 ? filter with { From = Later(filter.From, end.AddDays(-days)) } : filter;
+            var retrieval = await retriever.RetrieveAsync(analyzer.Analyze(topic!, window), Math.Max(30, limit * 3), cancellationToken);
+            var coverage = new TermCoverage(retrieval.Query.Terms, retrieval.TermStatistics, retrieval.Query.TermAlternatives);
+            foreach (var hit in retrieval.Hits.Where(h => coverage.Of(h.Story.Title, h.Story.Text) >= 0.5)) found.TryAdd(hit.Story.Id, hit.Story);
+            if (found.Count >= limit || days == 0 || window.From == filter.From) break;
+        }
+        return found.Values.OrderByDescending(s => s.Date ?? DateOnly.MinValue).Take(limit).ToList();
+    }
+
+    // Days back from the newest story; 0: no bound.
+    private static readonly int[] RecentWindows = [45, 180, 730, 0];
+
+    private static DateOnly Later(DateOnly? a, DateOnly b) => a is { } x && x > b ? x : b;
+
+    private async Task<EngineReply> AnswerAsync(string question, IReadOnlyList<ConversationTurn>? history, SearchFilter? filter, RetrievalMode? mode,
+        Action<string>? status, CancellationToken cancellationToken)
     {
         question = question.Trim();
         if (question.Length == 0)
-            return new EngineReply(new Answer { Text = "Ask me about AI news, for example: \"What did AWS announce at re:Invent 2025?\"", Citations = [], Abstained = true }, null);
+            return new EngineReply(new Answer { Text = "Ask me about AI news, for example: \"What did AWS announce at re:Invent 2025?\"", Citations = [], Abstained = true }, null, question, question);
         if (question.Length > MaxQuestionLength)
             question = question[..MaxQuestionLength];
 
-        var query = analyzer.Analyze(question, filter);
-        var limit = Math.Max(options.CandidateStories, 10);
-        var retrieval = mode is { } chosen
-            ? await retriever.RetrieveAsync(query, limit, chosen, cancellationToken)
-            : await retriever.RetrieveAsync(query, limit, cancellationToken);
-        var answer = await answerer.AnswerAsync(retrieval, cancellationToken);
-        return new EngineReply(answer, retrieval);
+        var resolved = _followUps.Resolve(question, history ?? [], time.Today);
+        if (resolved.FollowsUpOn is { } earlier) status?.Invoke($"Following up on “{Shorten(earlier)}”");
+        var scope = await time.ResolveAsync(resolved.Text, filter, cancellationToken);
+        var topic = analyzer.Analyze(scope.Topic, scope.Filter);
+        status?.Invoke(scope.RangeDescription is { } period ? $"Searching the news of {period}…" : "Searching the news…");
+
+        EngineReply reply;
+        if (scope.WantsLatest || scope.Range is not null && topic.Terms.Count == 0 || IsWhatsNew(scope.Topic))
+        {
+            var stories = await LatestStoriesAsync(scope.Topic, scope.Filter, Headlines, cancellationToken);
+            var about = topic.Terms.Count > 0 ? $" on {TopicWords(scope.Topic)}" : "";
+            var when = scope.RangeDescription is { } r ? $" from {r}" : "";
+            var answer = await headlines.AnswerAsync($"The latest{about}{when}, newest first:", stories,
+                $"{ExtractiveAnswerer.NoInformation} (No story{about}{when}.)", cancellationToken);
+            reply = new EngineReply(answer, null, resolved.Text, resolved.Topic);
+        }
+        else
+        {
+            status?.Invoke("Reading the best matching stories…");
+            var limit = Math.Max(options.CandidateStories, 10);
+            var retrieval = mode is { } chosen
+                ? await retriever.RetrieveAsync(topic, limit, chosen, cancellationToken)
+                : await retriever.RetrieveAsync(topic, limit, cancellationToken);
+            reply = new EngineReply(await answerer.AnswerAsync(retrieval, cancellationToken), retrieval, resolved.Text, resolved.Topic);
+        }
+        return scope.Note is { } note ? reply with { Answer = reply.Answer with { Text = note + "\n\n" + reply.Answer.Text } } : reply;
     }
+
+    /// <summary>The topic as the reader wrote it, without the question's frame ("news about Google" → "Google").</summary>
+    private static string TopicWords(string topic) => FrameWords().Replace(topic, "").Trim(' ', '?', '.', '!', ',');
+
+    private static bool IsWhatsNew(string topic) => WhatsNew().IsMatch(topic);
+
+    /// <summary>The text in pieces at sentence and line ends, each piece keeping its trailing space so they join to the text.</summary>
+    internal static IEnumerable<string> Pieces(string text)
+    {
+        var start = 0;
+        foreach (Match end in PieceEnd().Matches(text))
+        {
+            var stop = end.Index + end.Length;
+            if (stop <= start) continue;
+            yield return text[start..stop];
+            start = stop;
+        }
+        if (start < text.Length) yield return text[start..];
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77].TrimEnd() + "…";
+
+    [GeneratedRegex(@"(?<=[.!?:\]])\s+|\n+")]
+    private static partial Regex PieceEnd();
+
+    [GeneratedRegex(@"^\s*(?:(?:what|what's|whats|what is|anything|any)\s+(?:new|news|happening|going on)|news|headlines)\s*[?.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WhatsNew();
+
+    [GeneratedRegex(@"^\s*(?:(?:the|any|some)\s+)?(?:ai\s+)?(?:news|stories|headlines|updates?)\s+(?:about|on|from|for|regarding)\s+|^\s*(?:about|on)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FrameWords();
 }
 
-/// <summary>The answer, and what retrieval found for it (for evaluation and diagnostics; adapters render only the answer).</summary>
-public sealed record EngineReply(Answer Answer, RetrievalResult? Retrieval);
+/// <summary>
+/// The answer; what retrieval found for it (for evaluation and diagnostics; adapters render only the answer; null
+/// when the answer lists headlines); and the question as searched (a follow-up made whole).
+/// </summary>
+public sealed record EngineReply(Answer Answer, RetrievalResult? Retrieval, string SearchedAs = "", string Topic = "");

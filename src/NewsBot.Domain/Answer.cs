@@ -6,6 +6,10 @@ namespace NewsBot.Domain;
 /// </summary>
 public sealed record Answer
 {
+    /// <summary>Given by the conversation engine; feedback names the answer it rates by this id. Empty outside a conversation.</summary>
+    public string Id { get; init; } = "";
+    /// <summary>The conversation the answer belongs to: send it with the next question to follow up.</summary>
+    public string? ConversationId { get; init; }
     public required string Text { get; init; }
     public required IReadOnlyList<Citation> Citations { get; init; }
     public IReadOnlyList<string> FollowUps { get; init; } = [];

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using NewsBot.Domain;
+using NewsBot.Index.Feedback;
 using NewsBot.Index.Dense;
 using NewsBot.Index.Embeddings;
 using NewsBot.Index.Sqlite.Reading;
@@ -29,6 +30,10 @@ public sealed class SqliteNewsIndex : INewsIndex
 
     /// <summary>The full path of the database file.</summary>
     public string Path => _connections.Path;
+
+    /// <summary>Readers' feedback on answers, kept in the same file.</summary>
+    public IFeedbackStore Feedback => _feedback ??= new SqliteFeedbackStore(_connections);
+    private SqliteFeedbackStore? _feedback;
 
     /// <summary>Opens the index at <paramref name="path"/>, creating the file (and its folder) or upgrading its schema as needed.</summary>
     public static Task<SqliteNewsIndex> OpenAsync(string path, SqliteIndexOptions? options = null, CancellationToken cancellationToken = default) =>

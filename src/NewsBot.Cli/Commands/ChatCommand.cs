@@ -1,3 +1,4 @@
+using NewsBot.Conversation;
 using System.CommandLine;
 using NewsBot.Cli.Hosting;
 using NewsBot.Cli.Rendering;
@@ -22,13 +23,15 @@ public static class ChatCommand
         if (stats.Stories == 0)
             console.MarkupLine("[yellow]The index is empty.[/] Ingest documents first: ./newsbot ingest PATH...");
         console.MarkupLine($"[bold]NewsBot[/] — {stats.Stories:N0} stories from {stats.Documents:N0} documents. Ask about AI news; type [bold]exit[/] to leave.");
+        string? conversation = null; // follow-ups ("what about Google?") continue the session's conversation
         while (!cancellationToken.IsCancellationRequested)
         {
             console.Markup("[bold green]you>[/] ");
             var line = await Console.In.ReadLineAsync(cancellationToken);
             if (line is null || line.Trim() is "exit" or "quit" or "/exit" or "/quit") break;
             if (line.Trim().Length == 0) continue;
-            var reply = await app.Engine.AskAsync(line, cancellationToken: cancellationToken);
+            var reply = await app.Engine.AskAsync(new UserMessage(line) { ConversationId = conversation }, cancellationToken);
+            conversation = reply.Answer.ConversationId;
             AnswerRenderer.Write(console, reply.Answer);
         }
         return CommandContext.Ok;

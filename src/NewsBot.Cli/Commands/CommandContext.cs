@@ -36,21 +36,32 @@ public static class CommandContext
         return console;
     }
 
-    /// <summary>Runs <paramref name="body"/> with NewsBot opened; configuration errors end the command with exit code 2.</summary>
-    public static async Task<int> RunAsync(ParseResult parse, Func<NewsBotApp, Task<int>> body)
+    /// <summary>Configuration the command line sets: <c>--db</c> becomes <c>Store:Path</c>.</summary>
+    public static Dictionary<string, string?> Overrides(ParseResult parse)
     {
         var overrides = new Dictionary<string, string?>();
         if (parse.GetValue(Db) is { Length: > 0 } db) overrides["Store:Path"] = db;
+        return overrides;
+    }
+
+    public static void ReportConfigurationErrors(ConfigurationException e)
+    {
+        Console.MarkupLine("[red]NewsBot cannot start: the configuration is invalid.[/]");
+        foreach (var error in e.Errors) Console.MarkupLine("  [red]•[/] " + Markup.Escape(error));
+        Console.MarkupLine("Fix the key in appsettings.json or in its NEWSBOT__SECTION__KEY environment variable, then run the command again.");
+    }
+
+    /// <summary>Runs <paramref name="body"/> with NewsBot opened; configuration errors end the command with exit code 2.</summary>
+    public static async Task<int> RunAsync(ParseResult parse, Func<NewsBotApp, Task<int>> body)
+    {
         NewsBotApp app;
         try
         {
-            app = await NewsBotApp.CreateAsync(NewsBotConfiguration.Build(overrides));
+            app = await NewsBotApp.CreateAsync(NewsBotConfiguration.Build(Overrides(parse)));
         }
         catch (ConfigurationException e)
         {
-            Console.MarkupLine("[red]NewsBot cannot start: the configuration is invalid.[/]");
-            foreach (var error in e.Errors) Console.MarkupLine("  [red]•[/] " + Markup.Escape(error));
-            Console.MarkupLine("Fix the key in appsettings.json or in its NEWSBOT__SECTION__KEY environment variable, then run the command again.");
+            ReportConfigurationErrors(e);
             return UsageError;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using NewsBot.Conversation;
+using NewsBot.Conversation.Memory;
+using NewsBot.Index.Feedback;
 using NewsBot.Evaluation;
 using NewsBot.Index;
 using NewsBot.Index.Sqlite;
@@ -19,19 +21,22 @@ namespace NewsBot.Cli.Hosting;
 /// </summary>
 public sealed class NewsBotApp : IAsyncDisposable
 {
-    private NewsBotApp(INewsIndex index, StoreOptions store, IngestionOptions ingestion, RetrievalOptions retrieval, AnswerOptions answer,
-        IEmbeddingModel? embedder)
+    private NewsBotApp(SqliteNewsIndex index, StoreOptions store, IngestionOptions ingestion, RetrievalOptions retrieval, AnswerOptions answer,
+        ConversationOptions conversation, IEmbeddingModel? embedder)
     {
         Index = index;
+        Feedback = index.Feedback;
         Store = store;
         IngestionOptions = ingestion;
         Embedder = embedder;
         Dense = embedder is null ? null
             : new DenseSearcher(index, embedder, new EmbeddingModelInfo(embedder.Id, embedder.Dimensions), EmbeddingPurpose.ForQuery(), retrieval.DensePrecision);
-        Engine = ConversationEngine.Create(index, retrieval, answer, Dense);
+        Engine = ConversationEngine.Create(index, retrieval, answer, Dense, conversation);
     }
 
     public INewsIndex Index { get; }
+    /// <summary>Readers' ratings of answers, in the index's file.</summary>
+    public IFeedbackStore Feedback { get; }
     public StoreOptions Store { get; }
     public IngestionOptions IngestionOptions { get; }
     /// <summary>The embedding model, or null when embeddings are off or unavailable (keyword search only).</summary>
@@ -47,19 +52,32 @@ public sealed class NewsBotApp : IAsyncDisposable
     /// <summary>Reads and validates all options first (so every configuration mistake is reported before anything runs), then opens the index.</summary>
     public static async Task<NewsBotApp> CreateAsync(IConfiguration configuration, CancellationToken cancellationToken = default)
     {
+        var o = ReadOptions(configuration);
+        var index = await SqliteNewsIndex.OpenAsync(o.Store.Path, new SqliteIndexOptions { TitleWeight = o.Store.TitleWeight }, cancellationToken);
+        // Without its model NewsBot still answers, by keywords; the warning says how to get meaning search back.
+        var embedder = o.Embeddings.Enabled ? EmbeddingModelOpener.OpenOrReport(o.Embeddings) : null;
+        if (o.Embeddings.Enabled && embedder is null)
+            Console.Error.WriteLine("newsbot: continuing with keyword search only. Run ./newsbot setup to build the model, or set Embeddings:Model to \"none\" to silence this.");
+        return new NewsBotApp(index, o.Store, o.Ingestion, o.Retrieval, o.Answer, o.Conversation, embedder);
+    }
+
+    /// <summary>Checks every option NewsBot reads; throws <see cref="ConfigurationException"/> naming each bad key.</summary>
+    public static void ValidateConfiguration(IConfiguration configuration) => ReadOptions(configuration);
+
+    private sealed record Options(StoreOptions Store, IngestionOptions Ingestion, RetrievalOptions Retrieval, AnswerOptions Answer,
+        ConversationOptions Conversation, EmbeddingOptions Embeddings);
+
+    private static Options ReadOptions(IConfiguration configuration)
+    {
         var errors = new List<string>();
         var store = Collect(() => OptionsBinding.Bind<StoreOptions>(configuration, StoreOptions.Section, o => o.Validate()), errors);
         var ingestion = Collect(() => OptionsBinding.Bind<IngestionOptions>(configuration, IngestionOptions.Section, o => o.Validate()), errors);
         var retrieval = Collect(() => OptionsBinding.Bind<RetrievalOptions>(configuration, RetrievalOptions.Section, o => o.Validate()), errors);
         var answer = Collect(() => OptionsBinding.Bind<AnswerOptions>(configuration, AnswerOptions.Section, o => o.Validate()), errors);
+        var conversation = Collect(() => OptionsBinding.Bind<ConversationOptions>(configuration, ConversationOptions.Section, o => o.Validate()), errors);
         var embeddings = Collect(() => OptionsBinding.Bind<EmbeddingOptions>(configuration, EmbeddingOptions.Section, o => o.Validate()), errors);
         if (errors.Count > 0) throw new ConfigurationException(errors);
-        var index = await SqliteNewsIndex.OpenAsync(store!.Path, new SqliteIndexOptions { TitleWeight = store.TitleWeight }, cancellationToken);
-        // Without its model NewsBot still answers, by keywords; the warning says how to get meaning search back.
-        var embedder = embeddings!.Enabled ? EmbeddingModelOpener.OpenOrReport(embeddings) : null;
-        if (embeddings.Enabled && embedder is null)
-            Console.Error.WriteLine("newsbot: continuing with keyword search only. Run ./newsbot setup to build the model, or set Embeddings:Model to \"none\" to silence this.");
-        return new NewsBotApp(index, store, ingestion!, retrieval!, answer!, embedder);
+        return new Options(store!, ingestion!, retrieval!, answer!, conversation!, embeddings!);
     }
 
     private static T? Collect<T>(Func<T> bind, List<string> errors) where T : class

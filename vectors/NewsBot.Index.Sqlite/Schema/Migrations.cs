@@ -105,6 +105,20 @@ internal static class Migrations
             ALTER TABLE index_state ADD COLUMN embedding_model TEXT;
             ALTER TABLE index_state ADD COLUMN embedding_dimensions INTEGER;
             """),
+        new(3, "readers' feedback on answers", """
+            -- One rating per answer: rating it again replaces the earlier rating. question and answer_text are a
+            -- snapshot, since answers themselves are not stored.
+            CREATE TABLE feedback (
+                answer_id   TEXT PRIMARY KEY,
+                rating      TEXT NOT NULL CHECK (rating IN ('up', 'down')),
+                comment     TEXT,
+                channel     TEXT NOT NULL,
+                question    TEXT,
+                answer_text TEXT,
+                created_at  TEXT NOT NULL
+            ) WITHOUT ROWID;
+            CREATE INDEX feedback_created ON feedback (created_at);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -1,0 +1,24 @@
+using NewsBot.Conversation;
+using NewsBot.Index.Feedback;
+
+namespace NewsBot.Web;
+
+/// <summary>What the web adapter talks to: the conversation engine and the feedback store.</summary>
+public sealed record BotBackend(ConversationEngine Engine, IFeedbackStore Feedback);
+
+/// <summary>
+/// The backend once the index has loaded. The server listens at once (so health checks can see it start) and the
+/// host hands the backend over when ready; until then the API answers 503.
+/// </summary>
+public sealed class BotReadiness
+{
+    private volatile BotBackend? _backend;
+    private volatile string? _failure;
+
+    public BotBackend? Backend => _backend;
+    /// <summary>Why loading failed and what to do, when it did.</summary>
+    public string? Failure => _failure;
+
+    public void Ready(BotBackend backend) => _backend = backend;
+    public void Failed(string reason) => _failure = reason;
+}

@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NewsBot.Web;
+
+namespace NewsBot.Cli.Hosting;
+
+/// <summary>
+/// <c>newsbot serve</c>'s host: Kestrel with the web adapter, listening at once, while <see cref="BackendLoader"/>
+/// opens the index and warms the model in the background (<c>/healthz</c> says 503 until then). Tests build the
+/// very same host through <see cref="CreateHostBuilder"/>.
+/// </summary>
+public static class ServerHost
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <summary>Every option the server reads, checked before it starts; throws <see cref="ConfigurationException"/> naming each bad key.</summary>
+    public static WebOptions ValidateConfiguration(IConfiguration configuration)
+    {
+        NewsBotApp.ValidateConfiguration(configuration);
+        return OptionsBinding.Bind<WebOptions>(configuration, WebOptions.Section, o => o.Validate());
+    }
+
+    public static IHostBuilder CreateHostBuilder(IConfiguration configuration, string? urls = null)
+    {
+        var web = ValidateConfiguration(configuration);
+        return new HostBuilder()
+            .UseContentRoot(AppContext.BaseDirectory)
+            .ConfigureAppConfiguration(builder => builder.AddConfiguration(configuration))
+            .ConfigureLogging((context, logging) =>
+            {
+                logging.AddConfiguration(context.Configuration.GetSection("Logging"));
+                logging.AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "HH:mm:ss "; });
+            })
+            .ConfigureWebHost(host => host
+                .UseKestrel(kestrel => kestrel.AddServerHeader = false)
+                .UseUrls(urls ?? configuration["urls"] ?? DefaultUrls)
+                .ConfigureServices(services =>
+                {
+                    services.AddNewsBotWeb(web);
+                    services.AddHostedService<BackendLoader>();
+                })
+                .Configure(app => app.UseNewsBotWeb()));
+    }
+}
+
+/// <summary>Opens NewsBot from configuration after the server has started, then hands it to the web adapter.</summary>
+public sealed class BackendLoader(IConfiguration configuration, BotReadiness readiness, IHostApplicationLifetime lifetime, ILogger<BackendLoader> log)
+    : BackgroundService
+{
+    private NewsBotApp? _app;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            _app = await NewsBotApp.CreateAsync(configuration, stoppingToken);
+            if (_app.Dense is { } dense) await dense.WarmUpAsync(stoppingToken);
+            var stats = await _app.Index.GetStatsAsync(stoppingToken);
+            readiness.Ready(new BotBackend(_app.Engine, _app.Feedback));
+            log.LogInformation("Index loaded in {Seconds:F1} s: {Stories:N0} stories from {Documents:N0} documents, {Search} search. Ready.",
+                started.Elapsed.TotalSeconds, stats.Stories, stats.Documents, _app.Engine.HasDenseArm ? "hybrid" : "keyword");
+            if (stats.Stories == 0) log.LogWarning("The index is empty: every answer will be \"I don't know\". Run ./newsbot ingest PATH... to add documents.");
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ConfigurationException)
+        {
+            var reason = $"Cannot open the index: {e.Message} Check --db (or Store:Path): its folder must be writable; to rebuild, delete the file and ingest again.";
+            readiness.Failed(reason);
+            log.LogCritical("{Reason}", reason);
+            Environment.ExitCode = 2;
+            lifetime.StopApplication();
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_app is not null) await _app.DisposeAsync();
+    }
+}

@@ -1,0 +1,21 @@
+namespace NewsBot.Conversation.Memory;
+
+/// <summary>Configuration section <c>Conversation</c>: how much of each conversation the engine remembers, and for how long.</summary>
+public sealed class ConversationOptions
+{
+    public const string Section = "Conversation";
+
+    /// <summary>Conversations kept at once; past it the least recently used are forgotten first.</summary>
+    public int MaxConversations { get; set; } = 10_000;
+    /// <summary>Turns kept per conversation: follow-ups look back this far.</summary>
+    public int MaxTurns { get; set; } = 8;
+    /// <summary>A conversation idle this long is forgotten (its answers can no longer be rated).</summary>
+    public int IdleMinutes { get; set; } = 120;
+
+    public IEnumerable<string> Validate()
+    {
+        if (MaxConversations is < 1 or > 1_000_000) yield return $"Conversation:MaxConversations must be between 1 and 1000000 (it is {MaxConversations}).";
+        if (MaxTurns is < 1 or > 100) yield return $"Conversation:MaxTurns must be between 1 and 100 (it is {MaxTurns}).";
+        if (IdleMinutes is < 1 or > 10_080) yield return $"Conversation:IdleMinutes must be between 1 and 10080 (a week) (it is {IdleMinutes}).";
+    }
+}
