@@ -28,7 +28,7 @@ public sealed partial class FollowUpResolver(QueryAnalyzer analyzer)
             var subject = about.Groups["subject"].Value.Trim();
             // "and last month?": the same question, another time.
             var rewritten = TimeExpressions.Parse(subject, today) is { RemainingQuestion: var rest } time && !HasWords(rest)
-                ? $"{WithoutTime(previous, today)} {time.Phrase}"
+                ? $"{WithoutTime(previous, today).TrimEnd('?', '.', '!', ' ')} {time.Phrase}?"
                 : ReplaceSubject(previous, subject);
             return new(rewritten, previous, rewritten);
         }
