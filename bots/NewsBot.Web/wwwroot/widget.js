@@ -261,7 +261,7 @@ color:var(--fg);font:inherit;font-size:13px}
 
   /* UI */
   const S = {};
-  let pvFor = null, pvPinned = false, pvTimer = 0;
+  let pvFor = null, pvPinned = false, pvTimer = 0, pvShownAt = 0;
 
   const build = (root) => {
     S.root = root;
@@ -301,7 +301,8 @@ color:var(--fg);font:inherit;font-size:13px}
     on(S.log, "mouseout", (e) => chipOf(e) && hideSoon());
     on(S.log, "focusin", (e) => chipOf(e) && showPv(chipOf(e)));
     on(S.log, "focusout", (e) => e.target === pvFor && hidePv());
-    on(S.log, "scroll", () => pvFor && hidePv());
+    // the log scrolling away hides the preview, but not the scroll that brought the chip into view to show it
+    on(S.log, "scroll", () => pvFor && Date.now() - pvShownAt > 300 && hidePv());
     on(S.log, "click", (e) => {
       const b = chipOf(e);
       if (!b) return;
@@ -544,6 +545,7 @@ color:var(--fg);font:inherit;font-size:13px}
     pv.replaceChildren(el("b", null, c.title), d ? el("span", null, d) : "", q ? el("q", null, q) : "");
     pv.hidden = false;
     pvFor = b;
+    pvShownAt = Date.now();
     b.setAttribute("aria-describedby", "nb-preview");
     const pr = S.panel.getBoundingClientRect(), r = b.getBoundingClientRect(), w = pv.offsetWidth;
     let top = r.top - pr.top - pv.offsetHeight - 8;
