@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using NewsBot.Conversation.Answering;
+using NewsBot.Conversation.Caching;
 using NewsBot.Conversation.Memory;
 using NewsBot.Conversation.Streaming;
 using NewsBot.Conversation.Understanding;
@@ -29,7 +30,7 @@ public sealed record UserMessage(string Question)
 /// </summary>
 public sealed partial class ConversationEngine(
     QueryAnalyzer analyzer, Retriever retriever, IAnswerer answerer, HeadlineAnswerer headlines, AnswerOptions options,
-    INewsIndex index, ConversationMemory memory, TimeScopeResolver time)
+    INewsIndex index, ConversationMemory memory, TimeScopeResolver time, AnswerCache cache)
 {
     public const int MaxQuestionLength = 1000;
     private const int Headlines = 5;
@@ -41,8 +42,10 @@ public sealed partial class ConversationEngine(
         ConversationOptions? conversation = null, TimeProvider? clock = null)
     {
         clock ??= TimeProvider.System;
+        conversation ??= new ConversationOptions();
         return new(new QueryAnalyzer(), new Retriever(index, retrieval, dense), new ExtractiveAnswerer(index, answer), new HeadlineAnswerer(index),
-            answer, index, new ConversationMemory(conversation ?? new ConversationOptions(), clock), new TimeScopeResolver(index, clock));
+            answer, index, new ConversationMemory(conversation, clock), new TimeScopeResolver(index, clock),
+            new AnswerCache(conversation.AnswerCacheEntries, TimeSpan.FromSeconds(conversation.AnswerCacheSeconds), clock));
     }
 
     /// <summary>True when retrieval can search by meaning as well as by keywords.</summary>
@@ -137,6 +140,27 @@ public sealed partial class ConversationEngine(
 
         var resolved = _followUps.Resolve(question, history ?? [], time.Today);
         if (resolved.FollowsUpOn is { } earlier) status?.Invoke($"Following up on “{Shorten(earlier)}”");
+
+        // Only conversations use the cache: evaluation and diagnostics need what retrieval found, every time.
+        string? cacheKey = null;
+        if (history is not null && cache.Enabled)
+        {
+            var generation = (await index.GetEmbeddingVersionAsync(cancellationToken)).Generation;
+            cacheKey = AnswerCache.Key(resolved.Text, filter ?? SearchFilter.None, mode, time.Today, generation);
+            if (cache.Get(cacheKey) is { } cached)
+            {
+                status?.Invoke("Searching the news…");
+                return cached;
+            }
+        }
+        var reply = await AnswerUncachedAsync(resolved, filter, mode, status, cancellationToken);
+        if (cacheKey is not null) cache.Set(cacheKey, reply);
+        return reply;
+    }
+
+    private async Task<EngineReply> AnswerUncachedAsync(ResolvedQuestion resolved, SearchFilter? filter, RetrievalMode? mode, Action<string>? status,
+        CancellationToken cancellationToken)
+    {
         var scope = await time.ResolveAsync(resolved.Text, filter, cancellationToken);
         var topic = analyzer.Analyze(scope.Topic, scope.Filter);
         status?.Invoke(scope.RangeDescription is { } period ? $"Searching the news of {period}…" : "Searching the news…");
