@@ -17,10 +17,12 @@ public sealed partial class ServeProcess : IAsyncDisposable
     public Uri BaseAddress { get; private set; } = null!;
     public string Output { get { lock (_output) return string.Join('\n', _output); } }
 
-    public static async Task<ServeProcess> StartAsync(string database, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Runs <c>newsbot COMMAND --db DATABASE --urls http://127.0.0.1:0 [PATH...]</c>: <c>serve</c>, or <c>start</c> (ingest, then serve).</summary>
+    public static async Task<ServeProcess> StartAsync(string database, IReadOnlyDictionary<string, string>? environment = null, string command = "serve",
+        params string[] paths)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "newsbot.dll"), "serve", "--db", database, "--urls", "http://127.0.0.1:0" })
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "newsbot.dll"), command, "--db", database, "--urls", "http://127.0.0.1:0" }.Concat(paths))
             info.ArgumentList.Add(arg);
         foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("NEWSBOT__", StringComparison.Ordinal)).ToList()) info.Environment.Remove(key);
         info.Environment["NEWSBOT__EMBEDDINGS__MODEL"] = "none";
@@ -40,7 +42,7 @@ public sealed partial class ServeProcess : IAsyncDisposable
         serve._process.BeginErrorReadLine();
         try
         {
-            serve.BaseAddress = await address.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            serve.BaseAddress = await address.Task.WaitAsync(TimeSpan.FromSeconds(120));
             using var http = new HttpClient { BaseAddress = serve.BaseAddress };
             var deadline = DateTime.UtcNow.AddSeconds(60);
             while (!(await http.GetAsync("/healthz")).IsSuccessStatusCode)
