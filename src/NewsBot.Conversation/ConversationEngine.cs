@@ -139,7 +139,7 @@ public sealed partial class ConversationEngine(
             question = question[..MaxQuestionLength];
 
         var resolved = _followUps.Resolve(question, history ?? [], time.Today);
-        if (resolved.FollowsUpOn is { } earlier) status?.Invoke($"Following up on “{Shorten(earlier)}”");
+        if (resolved.FollowsUpOn is { } earlier) status?.Invoke($"Following up on “{AnswerWording.Shorten(earlier)}”");
 
         // Only conversations use the cache: evaluation and diagnostics need what retrieval found, every time.
         string? cacheKey = null;
@@ -205,8 +205,6 @@ public sealed partial class ConversationEngine(
         }
         if (start < text.Length) yield return text[start..];
     }
-
-    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77].TrimEnd() + "…";
 
     [GeneratedRegex(@"(?<=[.!?:\]])\s+|\n+")]
     private static partial Regex PieceEnd();

@@ -98,7 +98,7 @@ public sealed partial class ExtractiveAnswerer(INewsIndex index, AnswerOptions o
             if (i == 0)
             {
                 if (query.Type == QuestionType.When && c.Story.Date is { } date)
-                    text.Append(CultureInfo.InvariantCulture, $"{c.Story.Publication} reported on {FormatDate(date)}: ");
+                    text.Append(CultureInfo.InvariantCulture, $"{c.Story.Publication} reported on {AnswerWording.Date(date)}: ");
                 text.Append(CultureInfo.InvariantCulture, $"{sentence} [{n}]");
                 if (claims.Count > 1) text.Append("\n\nRelated:");
             }
@@ -119,8 +119,8 @@ public sealed partial class ExtractiveAnswerer(INewsIndex index, AnswerOptions o
     {
         var lead = chosen[0].Story;
         var suggestions = new List<string>();
-        if (lead.Date is null || chosen.Count == 1) suggestions.Add($"Tell me more about \"{Shorten(lead.Title)}\"");
-        suggestions.AddRange(retrieved.Where(s => chosen.All(c => c.Story.Id != s.Id)).Select(s => $"What about \"{Shorten(s.Title)}\"?"));
+        if (lead.Date is null || chosen.Count == 1) suggestions.Add($"Tell me more about \"{AnswerWording.Shorten(lead.Title)}\"");
+        suggestions.AddRange(retrieved.Where(s => chosen.All(c => c.Story.Id != s.Id)).Select(s => $"What about \"{AnswerWording.Shorten(s.Title)}\"?"));
         return suggestions.Distinct().Take(options.MaxFollowUps).ToList();
     }
 
@@ -153,10 +153,6 @@ public sealed partial class ExtractiveAnswerer(INewsIndex index, AnswerOptions o
 
     /// <summary>Quotes stay verbatim in the citation; in the answer text a trailing colon or dash reads as a cut-off.</summary>
     private static string AsClaim(string sentence) => sentence.TrimEnd(':', '-', '–', ' ');
-
-    private static string FormatDate(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-
-    private static string Shorten(string title) => title.Length <= 80 ? title : title[..77].TrimEnd() + "…";
 
     private static string Capitalize(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }

@@ -34,16 +34,14 @@ public sealed class HeadlineAnswerer(INewsIndex index)
                 Url = story.Url,
                 Quote = lead ?? story.Title,
             });
-            var date = story.Date is { } d ? ", " + d.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) : "";
+            var date = story.Date is { } d ? ", " + AnswerWording.Date(d) : "";
             text.Append(CultureInfo.InvariantCulture, $"\n- {story.Title} ({story.Publication}{date}) [{n}]");
         }
         return new Answer
         {
             Text = text.ToString(),
             Citations = citations,
-            FollowUps = stories.Take(2).Select(s => $"Tell me more about \"{Shorten(s.Title)}\"").ToList(),
+            FollowUps = stories.Take(2).Select(s => $"Tell me more about \"{AnswerWording.Shorten(s.Title)}\"").ToList(),
         };
     }
-
-    private static string Shorten(string title) => title.Length <= 80 ? title : title[..77].TrimEnd() + "…";
 }

@@ -26,7 +26,7 @@ public sealed record TimeScope
         : range.From.Month != range.To.Month ? $"{range.From.ToString("d MMMM", CultureInfo.InvariantCulture)} – {Format(range.To)}"
         : $"{range.From.Day}–{Format(range.To)}";
 
-    public static string Format(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+    public static string Format(DateOnly date) => Answering.AnswerWording.Date(date);
 }
 
 /// <summary>
