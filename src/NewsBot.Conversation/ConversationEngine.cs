@@ -169,7 +169,9 @@ public sealed partial class ConversationEngine(
         if (scope.WantsLatest || scope.Range is not null && topic.Terms.Count == 0 || IsWhatsNew(scope.Topic))
         {
             var stories = await LatestStoriesAsync(scope.Topic, scope.Filter, Headlines, cancellationToken);
-            var about = topic.Terms.Count > 0 ? $" on {TopicWords(scope.Topic)}" : "";
+            var words = TopicWords(scope.Topic);
+            // "latest on Nvidia" reads well; "latest on What did OpenAI announce" does not.
+            var about = topic.Terms.Count == 0 ? "" : QuestionStart().IsMatch(words) ? " matching your question" : $" on {words}";
             var when = scope.RangeDescription is { } r ? $" from {r}" : "";
             var answer = await headlines.AnswerAsync($"The latest{about}{when}, newest first:", stories,
                 $"{ExtractiveAnswerer.NoInformation} (No story{about}{when}.)", cancellationToken);
@@ -212,8 +214,11 @@ public sealed partial class ConversationEngine(
     [GeneratedRegex(@"^\s*(?:(?:what|what's|whats|what is|anything|any)\s+(?:new|news|happening|going on)|news|headlines)\s*[?.!]*\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WhatsNew();
 
-    [GeneratedRegex(@"^\s*(?:(?:the|any|some)\s+)?(?:ai\s+)?(?:news|stories|headlines|updates?)\s+(?:about|on|from|for|regarding)\s+|^\s*(?:about|on)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(?:(?:what's|whats|what\s+is|anything)\s+)?(?:(?:the|any|some)\s+)?(?:ai\s+)?(?:news|stories|headlines|updates?)?\s*(?:about|on|from|for|with|regarding|in)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FrameWords();
+
+    [GeneratedRegex(@"^(?:what|which|who|whom|whose|when|where|why|how|did|does|do|is|are|was|were|has|have|can|will|tell)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QuestionStart();
 }
 
 /// <summary>

@@ -172,7 +172,7 @@ public class EmbeddingStorageTests : IndexTestBase
         await connection.OpenAsync();
         await using var version = connection.CreateCommand();
         version.CommandText = "PRAGMA user_version";
-        Assert.Equal(2L, await version.ExecuteScalarAsync());
+        Assert.Equal((long)Migrations.Latest, await version.ExecuteScalarAsync());
         Assert.Equal(Robots.Text, (await Index.GetStoryAsync(Robots.Id))!.Text);
         Assert.Equal(Robots.Passages.Count, (await Index.GetEmbeddingStateAsync()).PassagesWithoutVectors);
 
