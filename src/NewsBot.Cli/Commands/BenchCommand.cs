@@ -11,7 +11,7 @@ namespace NewsBot.Cli.Commands;
 /// <c>newsbot bench [--questions FILE] [--rounds N] [PATH...]</c>: ingests the corpus into a fresh temporary index and
 /// prints ingest time and MB/s, re-ingest time, and answer latency percentiles over the questions. A benchmark, not a test:
 /// it prints numbers and asserts nothing. <c>bench embeddings</c> and <c>bench query</c> measure the embedding model
-/// and the query path on their own.
+/// and the query path on their own; <c>bench http</c> the HTTP server under concurrent load.
 /// </summary>
 public static class BenchCommand
 {
@@ -20,9 +20,9 @@ public static class BenchCommand
         var paths = new Argument<string[]>("PATH") { Description = "Corpus files or folders (default: ../shared/seeds and ../shared/corpus/digests)", Arity = ArgumentArity.ZeroOrMore };
         var questions = new Option<FileInfo?>("--questions") { Description = "Questions to time (default: ../shared/eval/questions.dev.jsonl)" };
         var rounds = new Option<int>("--rounds") { Description = "Times each question is asked", DefaultValueFactory = _ => 5 };
-        var command = new Command("bench", "Measure ingest throughput and answer latency (subcommands: embeddings, query)")
+        var command = new Command("bench", "Measure ingest throughput and answer latency (subcommands: embeddings, query, http)")
         {
-            paths, questions, rounds, BenchEmbeddingsCommand.Create(), BenchQueryCommand.Create(),
+            paths, questions, rounds, BenchEmbeddingsCommand.Create(), BenchQueryCommand.Create(), BenchHttpCommand.Create(),
         };
         command.SetAction(async (parse, ct) =>
         {
