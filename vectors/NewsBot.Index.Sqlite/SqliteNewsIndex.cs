@@ -19,13 +19,15 @@ public sealed class SqliteNewsIndex : INewsIndex
     private readonly ConnectionFactory _connections;
     private readonly DocumentFrequencies _frequencies = new();
     private readonly LexicalSearcher _searcher;
+    // Enough for every story of a corpus many times this one's (12,000 stories, about 30 MB).
+    private readonly StoryCache _stories = new(capacity: 50_000);
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private int _disposed;
 
     private SqliteNewsIndex(ConnectionFactory connections, SqliteIndexOptions options)
     {
         _connections = connections;
-        _searcher = new LexicalSearcher(options.TitleWeight, _frequencies);
+        _searcher = new LexicalSearcher(options.TitleWeight, _frequencies, _stories);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -244,7 +246,7 @@ public sealed class SqliteNewsIndex : INewsIndex
     public async Task<IReadOnlyList<Story>> GetLatestStoriesAsync(SearchFilter filter, int limit, CancellationToken cancellationToken = default) =>
         limit <= 0 ? [] : await ReadAsync(connection => LatestStoriesAsync(connection, filter, limit, cancellationToken), cancellationToken);
 
-    private static async Task<IReadOnlyList<Story>> LatestStoriesAsync(SqliteConnection connection, SearchFilter filter, int limit, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<Story>> LatestStoriesAsync(SqliteConnection connection, SearchFilter filter, int limit, CancellationToken cancellationToken)
     {
         var ids = new List<string>();
         await using (var command = connection.CreateCommand())
@@ -261,16 +263,18 @@ public sealed class SqliteNewsIndex : INewsIndex
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetString(0));
         }
-        var stories = await StoryReader.LoadAsync(connection, ids, cancellationToken);
+        var stories = await _stories.LoadStoriesAsync(connection, ids, cancellationToken);
         return ids.Select(id => stories[id]).ToList();
     }
 
     public Task<Story?> GetStoryAsync(string storyId, CancellationToken cancellationToken = default) =>
-        ReadAsync(async connection => (await StoryReader.LoadAsync(connection, [storyId], cancellationToken)).GetValueOrDefault(storyId), cancellationToken);
+        ReadAsync(async connection => (await _stories.LoadStoriesAsync(connection, [storyId], cancellationToken)).GetValueOrDefault(storyId), cancellationToken);
 
-    public async Task<IReadOnlyList<Passage>> GetPassagesAsync(string storyId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Passage>> GetPassagesAsync(string storyId, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => _stories.LoadPassagesAsync(connection, storyId, ReadPassagesAsync, cancellationToken), cancellationToken);
+
+    private static async Task<IReadOnlyList<Passage>> ReadPassagesAsync(SqliteConnection connection, string storyId, CancellationToken cancellationToken)
     {
-        await using var connection = await _connections.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT p.ordinal, p.start, p.length, p.text, v.title, s.date

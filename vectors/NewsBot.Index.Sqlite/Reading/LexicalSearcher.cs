@@ -14,7 +14,7 @@ namespace NewsBot.Index.Sqlite.Reading;
 /// of the match, which changes no score by more than about 10⁻⁶, unless too few passages match the others — then
 /// the search runs again with every term, so the passages that match only those terms still fill the limit.
 /// </remarks>
-internal sealed class LexicalSearcher(double titleWeight, DocumentFrequencies frequencies)
+internal sealed class LexicalSearcher(double titleWeight, DocumentFrequencies frequencies, StoryCache cache)
 {
     // FTS5 ranks by this per query (the "rank MATCH" override); bm25() is lower-is-better.
     private readonly string _rankFunction = string.Create(CultureInfo.InvariantCulture, $"bm25({titleWeight:R}, 1.0)");
@@ -35,7 +35,7 @@ internal sealed class LexicalSearcher(double titleWeight, DocumentFrequencies fr
             found = await FindAsync(connection, present, query, cancellationToken);
         if (found.Count == 0) return [];
 
-        var stories = await StoryReader.LoadAsync(connection, found.Select(f => f.Passage.StoryId), cancellationToken);
+        var stories = await cache.LoadStoriesAsync(connection, found.Select(f => f.Passage.StoryId).Distinct(), cancellationToken);
         return found.Select(f =>
         {
             var story = stories[f.Passage.StoryId];
