@@ -33,6 +33,30 @@ public sealed class SqliteNewsIndex : INewsIndex
     /// <summary>The full path of the database file.</summary>
     public string Path => _connections.Path;
 
+    /// <summary>
+    /// Ranks keyword searches in memory from now on (exactly as FTS5's bm25() would, several times faster), loading
+    /// the ranking data now (about a second and 20 MB for this corpus) and again in the background whenever a write,
+    /// from any process, has made it stale; searches use FTS5 until it is current. For long-running hosts.
+    /// </summary>
+    public async Task LoadKeywordIndexAsync(CancellationToken cancellationToken = default)
+    {
+        _searcher.MemoryStale ??= () =>
+        {
+            if (Interlocked.CompareExchange(ref _keywordReload, 1, 0) != 0) return;
+            _ = Task.Run(async () =>
+            {
+                try { await LoadKeywordIndexAsync(); }
+                catch (Exception e) when (e is SqliteException or ObjectDisposedException or InvalidOperationException) { /* searches keep using FTS5 */ }
+                finally { Volatile.Write(ref _keywordReload, 0); }
+            });
+        };
+        _searcher.Memory = await ReadAsync(connection => KeywordMemoryIndex.LoadAsync(connection, cancellationToken), cancellationToken);
+    }
+    private int _keywordReload;
+
+    /// <summary>True once <see cref="LoadKeywordIndexAsync"/> has loaded the in-memory ranking.</summary>
+    public bool RanksKeywordsInMemory => _searcher.Memory is not null;
+
     /// <summary>Readers' feedback on answers, kept in the same file.</summary>
     public IFeedbackStore Feedback => _feedback ??= new SqliteFeedbackStore(_connections);
     private SqliteFeedbackStore? _feedback;
@@ -271,37 +295,8 @@ public sealed class SqliteNewsIndex : INewsIndex
         ReadAsync(async connection => (await _stories.LoadStoriesAsync(connection, [storyId], cancellationToken)).GetValueOrDefault(storyId), cancellationToken);
 
     public Task<IReadOnlyList<Passage>> GetPassagesAsync(string storyId, CancellationToken cancellationToken = default) =>
-        ReadAsync(connection => _stories.LoadPassagesAsync(connection, storyId, ReadPassagesAsync, cancellationToken), cancellationToken);
+        ReadAsync(connection => _stories.LoadPassagesAsync(connection, storyId, cancellationToken), cancellationToken);
 
-    private static async Task<IReadOnlyList<Passage>> ReadPassagesAsync(SqliteConnection connection, string storyId, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT p.ordinal, p.start, p.length, p.text, v.title, s.date
-            FROM stories s JOIN story_versions v ON v.id = s.version_id JOIN passages p ON p.version_id = s.version_id
-            WHERE s.id = @story
-            ORDER BY p.ordinal
-            """;
-        command.Parameters.AddWithValue("@story", storyId);
-        var passages = new List<Passage>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var ordinal = reader.GetInt32(0);
-            passages.Add(new Passage
-            {
-                Id = Passage.MakeId(storyId, ordinal),
-                StoryId = storyId,
-                Ordinal = ordinal,
-                Start = reader.GetInt32(1),
-                Length = reader.GetInt32(2),
-                Text = reader.GetString(3),
-                StoryTitle = reader.GetString(4),
-                StoryDate = DbValues.ReadDate(reader, 5),
-            });
-        }
-        return passages;
-    }
 
     public Task<TermStatistics> GetTermStatisticsAsync(IReadOnlyCollection<string> terms, CancellationToken cancellationToken = default) =>
         ReadAsync(connection => StatisticsReader.TermStatisticsAsync(connection, _frequencies, terms, cancellationToken), cancellationToken);

@@ -50,7 +50,7 @@ public static class BenchQueryCommand
         var retriever = new Retriever(app.Index, retrieval, app.Dense);
         var analyzer = new QueryAnalyzer();
 
-        await app.Dense.WarmUpAsync(ct);
+        await app.WarmUpAsync(ct); // as a server does: vectors and the in-memory keyword ranking loaded
         foreach (var q in questions) await app.Engine.AskAsync(q, cancellationToken: ct);
 
         var embedding = new Percentiles("query embedding");

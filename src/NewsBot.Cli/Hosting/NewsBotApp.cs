@@ -49,6 +49,16 @@ public sealed class NewsBotApp : IAsyncDisposable
 
     public Evaluator CreateEvaluator() => new(Engine, Index);
 
+    /// <summary>
+    /// For long-running hosts: loads the vectors and the in-memory keyword ranking now, so the first questions do
+    /// not wait for them and every question after is cheaper.
+    /// </summary>
+    public async Task WarmUpAsync(CancellationToken cancellationToken = default)
+    {
+        if (Dense is not null) await Dense.WarmUpAsync(cancellationToken);
+        if (Index is SqliteNewsIndex sqlite) await sqlite.LoadKeywordIndexAsync(cancellationToken);
+    }
+
     /// <summary>Reads and validates all options first (so every configuration mistake is reported before anything runs), then opens the index.</summary>
     public static async Task<NewsBotApp> CreateAsync(IConfiguration configuration, CancellationToken cancellationToken = default)
     {

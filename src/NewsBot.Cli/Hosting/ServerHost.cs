@@ -59,7 +59,7 @@ public sealed class BackendLoader(IConfiguration configuration, BotReadiness rea
         try
         {
             _app = await NewsBotApp.CreateAsync(configuration, stoppingToken);
-            if (_app.Dense is { } dense) await dense.WarmUpAsync(stoppingToken);
+            await _app.WarmUpAsync(stoppingToken);
             var stats = await _app.Index.GetStatsAsync(stoppingToken);
             readiness.Ready(new BotBackend(_app.Engine, _app.Feedback));
             log.LogInformation("Index loaded in {Seconds:F1} s: {Stories:N0} stories from {Documents:N0} documents, {Search} search. Ready.",

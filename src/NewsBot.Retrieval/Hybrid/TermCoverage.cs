@@ -16,15 +16,15 @@ public sealed class TermCoverage(IReadOnlyList<string> terms, TermStatistics sta
     public double Of(string title, string text)
     {
         if (_total <= 0) return 0;
-        var present = new HashSet<string>(LexicalAnalyzer.Analyze(title), StringComparer.Ordinal);
-        present.UnionWith(LexicalAnalyzer.Analyze(text));
+        var inTitle = TermSets.Of(title);
+        var inText = TermSets.Of(text);
         var matched = 0.0;
         for (var i = 0; i < terms.Count; i++)
-            if (present.Contains(terms[i]) || Alternative(i, present)) matched += _weights[i];
+            if (Holds(terms[i]) || Alternative(i)) matched += _weights[i];
         return matched / _total;
-    }
 
-    // A term also counts as present when one of its other names is ("amazon" in the question, "aws" in the story).
-    private bool Alternative(int term, HashSet<string> present) =>
-        alternatives is not null && term < alternatives.Count && alternatives[term].Any(present.Contains);
+        bool Holds(string term) => inTitle.Contains(term) || inText.Contains(term);
+        // A term also counts as present when one of its other names is ("amazon" in the question, "aws" in the story).
+        bool Alternative(int term) => alternatives is not null && term < alternatives.Count && alternatives[term].Any(Holds);
+    }
 }

@@ -26,13 +26,17 @@ internal sealed class LexicalSearcher(double titleWeight, DocumentFrequencies fr
         if (query.Limit <= 0 || terms.Count == 0) return [];
 
         var state = await IndexState.ReadAsync(connection, cancellationToken);
-        var df = await frequencies.GetAsync(connection, state.Generation, terms, cancellationToken);
+        var memory = Memory is { } loaded && loaded.Generation == state.Generation && terms.All(KeywordMemoryIndex.Handles) ? loaded : null;
+        if (memory is null && Memory is { } stale && stale.Generation != state.Generation) MemoryStale?.Invoke();
+        var df = memory is null
+            ? await frequencies.GetAsync(connection, state.Generation, terms, cancellationToken)
+            : terms.ToDictionary(t => t, memory.Frequency, StringComparer.Ordinal);
         var present = terms.Where(t => df[t] > 0).ToList();
         var informative = present.Where(t => 2 * df[t] < state.Passages).ToList();
 
-        var found = informative.Count > 0 ? await FindAsync(connection, informative, query, cancellationToken) : [];
+        var found = informative.Count > 0 ? await FindAsync(connection, memory, informative, query, cancellationToken) : [];
         if (found.Count < query.Limit && informative.Count < present.Count && (query.FillWithCommonTerms || found.Count == 0))
-            found = await FindAsync(connection, present, query, cancellationToken);
+            found = await FindAsync(connection, memory, present, query, cancellationToken);
         if (found.Count == 0) return [];
 
         var stories = await cache.LoadStoriesAsync(connection, found.Select(f => f.Passage.StoryId).Distinct(), cancellationToken);
@@ -43,7 +47,42 @@ internal sealed class LexicalSearcher(double titleWeight, DocumentFrequencies fr
         }).ToList();
     }
 
-    private async Task<List<(Passage Passage, double Score)>> FindAsync(SqliteConnection connection, IReadOnlyList<string> terms, LexicalQuery query, CancellationToken cancellationToken)
+    /// <summary>The in-memory ranking for the current generation, when one has been loaded (a server loads it).</summary>
+    public KeywordMemoryIndex? Memory { get; set; }
+
+    /// <summary>Raised when a search finds <see cref="Memory"/> older than the index (it then uses FTS5 meanwhile).</summary>
+    public Action? MemoryStale { get; set; }
+
+    private async Task<List<(Passage Passage, double Score)>> FindAsync(SqliteConnection connection, KeywordMemoryIndex? memory, IReadOnlyList<string> terms,
+        LexicalQuery query, CancellationToken cancellationToken)
+    {
+        if (memory is null) return await FindWithFtsAsync(connection, terms, query, cancellationToken);
+        // Passages from the story cache: the same instances every time, so their analysed terms are remembered too.
+        var found = new List<(Passage Passage, double Score)>();
+        foreach (var (storyId, ordinal, score) in memory.Search(terms, query.Filter, query.Limit, titleWeight))
+            if ((await cache.LoadPassagesAsync(connection, storyId, cancellationToken)).FirstOrDefault(p => p.Ordinal == ordinal) is { } passage)
+                found.Add((passage, score));
+        return found;
+    }
+
+    /// <summary>Story id, ordinal, start, length and text from <paramref name="first"/> on.</summary>
+    private static Passage ReadPassage(SqliteDataReader reader, int first)
+    {
+        var storyId = reader.GetString(first);
+        var ordinal = reader.GetInt32(first + 1);
+        return new Passage
+        {
+            Id = Passage.MakeId(storyId, ordinal),
+            StoryId = storyId,
+            Ordinal = ordinal,
+            Start = reader.GetInt32(first + 2),
+            Length = reader.GetInt32(first + 3),
+            Text = reader.GetString(first + 4),
+            StoryTitle = "",
+        };
+    }
+
+    private async Task<List<(Passage Passage, double Score)>> FindWithFtsAsync(SqliteConnection connection, IReadOnlyList<string> terms, LexicalQuery query, CancellationToken cancellationToken)
     {
         var found = new List<(Passage Passage, double Score)>();
         await using var command = connection.CreateCommand();
@@ -63,20 +102,7 @@ internal sealed class LexicalSearcher(double titleWeight, DocumentFrequencies fr
         FilterSql.Bind(command, query.Filter);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
-        {
-            var storyId = reader.GetString(0);
-            var ordinal = reader.GetInt32(1);
-            found.Add((new Passage
-            {
-                Id = Passage.MakeId(storyId, ordinal),
-                StoryId = storyId,
-                Ordinal = ordinal,
-                Start = reader.GetInt32(2),
-                Length = reader.GetInt32(3),
-                Text = reader.GetString(4),
-                StoryTitle = "",
-            }, -reader.GetDouble(5)));
-        }
+            found.Add((ReadPassage(reader, 0), -reader.GetDouble(5)));
         return found;
     }
 }

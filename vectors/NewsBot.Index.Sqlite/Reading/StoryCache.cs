@@ -32,12 +32,11 @@ internal sealed class StoryCache(int capacity)
         return result;
     }
 
-    public async Task<IReadOnlyList<Passage>> LoadPassagesAsync(SqliteConnection connection, string storyId,
-        Func<SqliteConnection, string, CancellationToken, Task<IReadOnlyList<Passage>>> read, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Passage>> LoadPassagesAsync(SqliteConnection connection, string storyId, CancellationToken cancellationToken)
     {
         var generation = await CurrentAsync(connection, cancellationToken);
         if (generation.Passages.TryGetValue(storyId, out var cached)) return cached;
-        var passages = await read(connection, storyId, cancellationToken);
+        var passages = await PassageReader.ReadAsync(connection, storyId, cancellationToken);
         if (generation.Passages.Count < capacity) generation.Passages.TryAdd(storyId, passages);
         return passages;
     }
