@@ -76,3 +76,38 @@ public sealed class ProtectionTests(NewsIndexFixture news)
         Assert.Contains(key.Split(':')[0], error.Message);
     }
 }
+
+/// <summary>What a reader sees when answering fails inside the server: a message, never the exception.</summary>
+[Collection(NewsIndexCollection.Name)]
+public sealed class FailureTests(NewsIndexFixture news)
+{
+    [Fact]
+    public async Task A_failure_while_answering_is_a_500_problem_or_an_error_event_without_internals()
+    {
+        await using var server = new ServerFactory(news.Configuration());
+        var client = await server.CreateReadyClientAsync();
+        // An engine over an index whose file was deleted under it: every search fails ("no such table").
+        using var dir = new NewsBot.Testing.TempDir();
+        var broken = await NewsBot.Index.Sqlite.SqliteNewsIndex.OpenAsync(dir.File("gone.db"));
+        await broken.DisposeAsync();
+        foreach (var file in Directory.GetFiles(dir.Path)) File.Delete(file);
+        var readiness = (BotReadiness)server.Services.GetService(typeof(BotReadiness))!;
+        readiness.Ready(new BotBackend(NewsBot.Conversation.ConversationEngine.Create(broken, new(), new()), broken.Feedback));
+
+        var asked = await client.PostAsJsonAsync("/api/ask", new { question = "which chip did AWS unveil?" });
+        Assert.Equal(HttpStatusCode.InternalServerError, asked.StatusCode);
+        var body = await asked.Content.ReadAsStringAsync();
+        Assert.Equal("application/problem+json", asked.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("Exception", body);
+        Assert.DoesNotContain("   at ", body);
+
+        var streamed = await client.PostAsJsonAsync("/api/ask/stream", new { question = "which chip did AWS unveil?" });
+        Assert.Equal(HttpStatusCode.OK, streamed.StatusCode); // the stream had begun: the failure comes as an event
+        var events = ServerSentEvents.Parse(await streamed.Content.ReadAsStringAsync());
+        var error = Assert.Single(events, e => e.Name == "error");
+        Assert.Equal(500, error.Data.GetProperty("status").GetInt32());
+        Assert.Contains("try again", error.Data.GetProperty("message").GetString());
+        Assert.DoesNotContain(events, e => e.Name == "done");
+        Assert.DoesNotContain("Exception", error.Data.GetRawText());
+    }
+}
