@@ -55,10 +55,8 @@ public sealed partial class ConversationEngine(
     public ConversationMemory Memory => memory;
 
     /// <summary>Answers one question outside any conversation (the CLI's ask, evaluation).</summary>
-    public async Task<EngineReply> AskAsync(string question, SearchFilter? filter = null, CancellationToken cancellationToken = default, RetrievalMode? mode = null)
-    {
-        return await AnswerAsync(question, null, filter, mode, status: null, cancellationToken);
-    }
+    public Task<EngineReply> AskAsync(string question, SearchFilter? filter = null, CancellationToken cancellationToken = default, RetrievalMode? mode = null) =>
+        AnswerAsync(question, null, filter, mode, status: null, cancellationToken);
 
     /// <summary>Answers <paramref name="message"/> within its conversation, remembering the turn.</summary>
     public async Task<EngineReply> AskAsync(UserMessage message, CancellationToken cancellationToken = default)

@@ -20,7 +20,8 @@ internal sealed class KeywordMemoryIndex
     private readonly Row[] _rows;
     private readonly double _averageLength;
 
-    private readonly record struct Posting(int Row, int TitleHits, int BodyHits);
+    // 8 bytes a posting: a passage holds a term at most a few hundred times.
+    private readonly record struct Posting(int Row, ushort TitleHits, ushort BodyHits);
 
     private sealed record Row(long PassageId, string StoryId, int Ordinal, DateOnly? Date, string Publication, DocumentKind Kind, int Length);
 
@@ -96,9 +97,9 @@ internal sealed class KeywordMemoryIndex
                 }
                 var title = reader.GetString(2) == "title" ? 1 : 0;
                 if (building.Count > 0 && building[^1].Row == row)
-                    building[^1] = building[^1] with { TitleHits = building[^1].TitleHits + title, BodyHits = building[^1].BodyHits + 1 - title };
+                    building[^1] = building[^1] with { TitleHits = (ushort)(building[^1].TitleHits + title), BodyHits = (ushort)(building[^1].BodyHits + 1 - title) };
                 else
-                    building.Add(new Posting(row, title, 1 - title));
+                    building.Add(new Posting(row, (ushort)title, (ushort)(1 - title)));
                 lengths[row]++;
             }
         }
@@ -113,7 +114,7 @@ internal sealed class KeywordMemoryIndex
         if (term is null || building.Count == 0) return;
         IEnumerable<Posting> all = postings.TryGetValue(term, out var earlier) ? earlier.Concat(building) : building;
         postings[term] = all.GroupBy(p => p.Row)
-            .Select(g => new Posting(g.Key, g.Sum(p => p.TitleHits), g.Sum(p => p.BodyHits)))
+            .Select(g => new Posting(g.Key, (ushort)g.Sum(p => p.TitleHits), (ushort)g.Sum(p => p.BodyHits)))
             .OrderBy(p => p.Row).ToArray();
         building.Clear();
     }
