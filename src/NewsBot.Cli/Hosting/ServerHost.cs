@@ -55,6 +55,13 @@ public sealed class BackendLoader(IConfiguration configuration, BotReadiness rea
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Load once the server is up: /healthz answers (503) meanwhile, and a failure stops a started host cleanly.
+        var up = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using (lifetime.ApplicationStarted.Register(() => up.TrySetResult()))
+        {
+            try { await up.Task.WaitAsync(stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
         var started = System.Diagnostics.Stopwatch.StartNew();
         try
         {
@@ -69,7 +76,7 @@ public sealed class BackendLoader(IConfiguration configuration, BotReadiness rea
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ConfigurationException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ConfigurationException or System.Data.Common.DbException)
         {
             var reason = $"Cannot open the index: {e.Message} Check --db (or Store:Path): its folder must be writable; to rebuild, delete the file and ingest again.";
             readiness.Failed(reason);
