@@ -39,7 +39,7 @@ internal sealed class LexicalSearcher(double titleWeight, DocumentFrequencies fr
             found = await FindAsync(connection, memory, present, query, cancellationToken);
         if (found.Count == 0) return [];
 
-        var stories = await cache.LoadStoriesAsync(connection, found.Select(f => f.Passage.StoryId).Distinct(), cancellationToken);
+        var stories = await cache.LoadStoriesAsync(connection, found.Select(f => f.Passage.StoryId).Distinct(), cancellationToken, state.Generation);
         return found.Select(f =>
         {
             var story = stories[f.Passage.StoryId];
@@ -60,7 +60,7 @@ internal sealed class LexicalSearcher(double titleWeight, DocumentFrequencies fr
         // Passages from the story cache: the same instances every time, so their analysed terms are remembered too.
         var found = new List<(Passage Passage, double Score)>();
         foreach (var (storyId, ordinal, score) in memory.Search(terms, query.Filter, query.Limit, titleWeight))
-            if ((await cache.LoadPassagesAsync(connection, storyId, cancellationToken)).FirstOrDefault(p => p.Ordinal == ordinal) is { } passage)
+            if ((await cache.LoadPassagesAsync(connection, storyId, cancellationToken, memory.Generation)).FirstOrDefault(p => p.Ordinal == ordinal) is { } passage)
                 found.Add((passage, score));
         return found;
     }

@@ -15,9 +15,11 @@ internal sealed class StoryCache(int capacity)
 
     private volatile Generation _current = new(-1, new(StringComparer.Ordinal), new(StringComparer.Ordinal));
 
-    public async Task<Dictionary<string, Story>> LoadStoriesAsync(SqliteConnection connection, IEnumerable<string> storyIds, CancellationToken cancellationToken)
+    /// <param name="generationNumber">The index's generation as the caller's transaction sees it, when it has read it already; else it is read here.</param>
+    public async Task<Dictionary<string, Story>> LoadStoriesAsync(SqliteConnection connection, IEnumerable<string> storyIds, CancellationToken cancellationToken,
+        long? generationNumber = null)
     {
-        var generation = await CurrentAsync(connection, cancellationToken);
+        var generation = generationNumber is { } known ? For(known) : await CurrentAsync(connection, cancellationToken);
         var result = new Dictionary<string, Story>(StringComparer.Ordinal);
         var missing = new List<string>();
         foreach (var id in storyIds)
@@ -32,9 +34,10 @@ internal sealed class StoryCache(int capacity)
         return result;
     }
 
-    public async Task<IReadOnlyList<Passage>> LoadPassagesAsync(SqliteConnection connection, string storyId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Passage>> LoadPassagesAsync(SqliteConnection connection, string storyId, CancellationToken cancellationToken,
+        long? generationNumber = null)
     {
-        var generation = await CurrentAsync(connection, cancellationToken);
+        var generation = generationNumber is { } known ? For(known) : await CurrentAsync(connection, cancellationToken);
         if (generation.Passages.TryGetValue(storyId, out var cached)) return cached;
         var passages = await PassageReader.ReadAsync(connection, storyId, cancellationToken);
         if (generation.Passages.Count < capacity) generation.Passages.TryAdd(storyId, passages);
@@ -45,7 +48,11 @@ internal sealed class StoryCache(int capacity)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT generation FROM index_state";
-        var number = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        return For((long)(await command.ExecuteScalarAsync(cancellationToken))!);
+    }
+
+    private Generation For(long number)
+    {
         var current = _current;
         if (current.Number == number) return current;
         var fresh = new Generation(number, new(StringComparer.Ordinal), new(StringComparer.Ordinal));
