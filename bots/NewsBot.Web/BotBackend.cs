@@ -1,10 +1,10 @@
 using NewsBot.Conversation;
-using NewsBot.Index.Feedback;
+using NewsBot.Conversation.Feedback;
 
 namespace NewsBot.Web;
 
-/// <summary>What the web adapter talks to: the conversation engine and the feedback store.</summary>
-public sealed record BotBackend(ConversationEngine Engine, IFeedbackStore Feedback);
+/// <summary>What the web adapter talks to: the conversation engine and readers' feedback on its answers.</summary>
+public sealed record BotBackend(ConversationEngine Engine, AnswerFeedback Feedback);
 
 /// <summary>
 /// The backend once the index has loaded. The server listens at once (so health checks can see it start) and the

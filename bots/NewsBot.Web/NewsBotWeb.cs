@@ -26,7 +26,6 @@ public static class NewsBotWeb
     {
         services.AddSingleton(options);
         services.AddSingleton<BotReadiness>();
-        services.AddSingleton(TimeProvider.System);
         services.AddRouting();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, WebJsonContext.Default));

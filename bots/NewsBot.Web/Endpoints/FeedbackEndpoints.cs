@@ -4,6 +4,7 @@ using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using NewsBot.Conversation.Feedback;
 using NewsBot.Index.Feedback;
 using NewsBot.Web.Contracts;
 using NewsBot.Web.Http;
@@ -13,8 +14,6 @@ namespace NewsBot.Web.Endpoints;
 /// <summary><c>POST /api/feedback</c> (a reader rates an answer) and <c>GET /api/feedback/summary</c> (for maintainers).</summary>
 public static class FeedbackEndpoints
 {
-    public const int MaxCommentLength = 1000;
-
     public static void MapFeedbackEndpoints(this IEndpointRouteBuilder api)
     {
         api.MapPost("/feedback", SaveAsync)
@@ -28,7 +27,7 @@ public static class FeedbackEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized);
     }
 
-    private static async Task<IResult> SaveAsync(HttpContext context, BotReadiness readiness, WebOptions options, TimeProvider clock)
+    private static async Task<IResult> SaveAsync(HttpContext context, BotReadiness readiness, WebOptions options)
     {
         if (readiness.Backend is not { } backend) return Problems.NotReady(readiness);
         var (request, problem) = await JsonBody.ReadAsync(context, WebJsonContext.Default.FeedbackRequest, options.MaxBodyBytes);
@@ -36,22 +35,11 @@ public static class FeedbackEndpoints
         if (request!.AnswerId is not { Length: > 0 and <= 100 } answerId) return Problems.BadRequest("\"answerId\" is required: the answerId of the answer you rate.");
         FeedbackRating? rating = request.Rating switch { "up" => FeedbackRating.Up, "down" => FeedbackRating.Down, _ => null };
         if (rating is null) return Problems.BadRequest("\"rating\" must be \"up\" or \"down\".");
-        var comment = request.Comment?.Trim();
-        if (comment is { Length: > MaxCommentLength }) return Problems.BadRequest($"\"comment\" is limited to {MaxCommentLength:N0} characters.");
-        if (backend.Engine.Memory.FindAnswer(answerId) is not { } turn)
-            return Problems.NotFound("No recent answer has that answerId: answers can be rated for a while after they are given, in the conversation that got them.");
-
-        await backend.Feedback.SaveAsync(new FeedbackEntry
-        {
-            AnswerId = answerId,
-            Rating = rating.Value,
-            Comment = comment is { Length: > 0 } ? comment : null,
-            Channel = "web",
-            Question = turn.Question,
-            AnswerText = turn.Answer.Text,
-            CreatedAt = clock.GetUtcNow(),
-        }, context.RequestAborted);
-        return TypedResults.NoContent();
+        if (request.Comment?.Trim() is { Length: > AnswerFeedback.MaxCommentLength })
+            return Problems.BadRequest($"\"comment\" is limited to {AnswerFeedback.MaxCommentLength:N0} characters.");
+        return await backend.Feedback.RecordAsync(answerId, rating.Value, request.Comment, "web", context.RequestAborted)
+            ? TypedResults.NoContent()
+            : Problems.NotFound("No recent answer has that answerId: answers can be rated for a while after they are given, in the conversation that got them.");
     }
 
     private static async Task<IResult> SummaryAsync(HttpContext context, BotReadiness readiness, WebOptions options, int? recent)

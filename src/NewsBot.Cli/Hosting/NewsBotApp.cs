@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using NewsBot.Conversation;
 using NewsBot.Conversation.Memory;
-using NewsBot.Index.Feedback;
+using NewsBot.Conversation.Feedback;
 using NewsBot.Evaluation;
 using NewsBot.Index;
 using NewsBot.Index.Sqlite;
@@ -25,18 +25,18 @@ public sealed class NewsBotApp : IAsyncDisposable
         ConversationOptions conversation, IEmbeddingModel? embedder)
     {
         Index = index;
-        Feedback = index.Feedback;
         Store = store;
         IngestionOptions = ingestion;
         Embedder = embedder;
         Dense = embedder is null ? null
             : new DenseSearcher(index, embedder, new EmbeddingModelInfo(embedder.Id, embedder.Dimensions), EmbeddingPurpose.ForQuery(), retrieval.DensePrecision);
         Engine = ConversationEngine.Create(index, retrieval, answer, Dense, conversation);
+        Feedback = new AnswerFeedback(Engine.Memory, index.Feedback, TimeProvider.System);
     }
 
     public INewsIndex Index { get; }
-    /// <summary>Readers' ratings of answers, in the index's file.</summary>
-    public IFeedbackStore Feedback { get; }
+    /// <summary>Readers' ratings of answers, kept in the index's file.</summary>
+    public AnswerFeedback Feedback { get; }
     public StoreOptions Store { get; }
     public IngestionOptions IngestionOptions { get; }
     /// <summary>The embedding model, or null when embeddings are off or unavailable (keyword search only).</summary>
