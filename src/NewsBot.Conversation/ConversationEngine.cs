@@ -114,7 +114,7 @@ public sealed partial class ConversationEngine(
         foreach (var days in RecentWindows)
         {
             var window = newest is { } end && days > 0 ? filter with { From = Later(filter.From, end.AddDays(-days)) } : filter;
-            var retrieval = await retriever.RetrieveAsync(analyzer.Analyze(topic!, window), Math.Max(30, limit * 3), cancellationToken);
+            var retrieval = await retriever.RetrieveAsync(query with { Filter = window }, Math.Max(30, limit * 3), cancellationToken);
             var coverage = new TermCoverage(retrieval.Query.Terms, retrieval.TermStatistics, retrieval.Query.TermAlternatives);
             foreach (var hit in retrieval.Hits.Where(h => coverage.Of(h.Story.Title, h.Story.Text) >= 0.5)) found.TryAdd(hit.Story.Id, hit.Story);
             if (found.Count >= limit || days == 0 || window.From == filter.From) break;
