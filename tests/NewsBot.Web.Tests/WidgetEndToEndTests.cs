@@ -174,6 +174,8 @@ public sealed class WidgetEndToEndTests(NewsIndexFixture news, ITestOutputHelper
         var panel = page.Locator(".nb-panel");
         await Expect(panel).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Textbox, new() { Name = "Your question" })).ToBeFocusedAsync();
+        // Measure once the opening animation (a slight scale) has run.
+        await panel.EvaluateAsync("e => Promise.all(e.getAnimations().map(a => a.finished))");
         var box = (await panel.BoundingBoxAsync())!;
         Assert.Equal(375, box.Width, 1.0);
         Assert.Equal(740, box.Height, 1.0);
