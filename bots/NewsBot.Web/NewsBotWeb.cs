@@ -1,3 +1,4 @@
+using NewsBot.Conversation;
 using System.Net;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;

@@ -1,3 +1,4 @@
+using NewsBot.Conversation;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,3 +1,4 @@
+using NewsBot.Conversation;
 using Microsoft.AspNetCore.Http;
 
 namespace NewsBot.Web.Http;

@@ -1,3 +1,4 @@
+using NewsBot.Conversation;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;

@@ -1,14 +1,13 @@
-using NewsBot.Conversation;
 using NewsBot.Conversation.Feedback;
 
-namespace NewsBot.Web;
+namespace NewsBot.Conversation;
 
-/// <summary>What the web adapter talks to: the conversation engine and readers' feedback on its answers.</summary>
+/// <summary>What every chat adapter talks to: the conversation engine and readers' feedback on its answers.</summary>
 public sealed record BotBackend(ConversationEngine Engine, AnswerFeedback Feedback);
 
 /// <summary>
 /// The backend once the index has loaded. The server listens at once (so health checks can see it start) and the
-/// host hands the backend over when ready; until then the API answers 503.
+/// host hands the backend over when ready; until then adapters say the bot is starting (the API answers 503).
 /// </summary>
 public sealed class BotReadiness
 {
