@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NewsBot.Web.Contracts;
 using NewsBot.Web.Endpoints;
@@ -58,7 +59,8 @@ public static class NewsBotWeb
         return services;
     }
 
-    public static IApplicationBuilder UseNewsBotWeb(this IApplicationBuilder app)
+    /// <param name="mapOtherAdapters">Endpoints of the host's other adapters (Teams' messaging endpoint), behind the same error handling.</param>
+    public static IApplicationBuilder UseNewsBotWeb(this IApplicationBuilder app, Action<IEndpointRouteBuilder>? mapOtherAdapters = null)
     {
         var options = app.ApplicationServices.GetRequiredService<WebOptions>();
         if (options.BehindProxy) app.UseForwardedHeaders();
@@ -88,6 +90,7 @@ public static class NewsBotWeb
             api.MapAskEndpoints();
             api.MapStoryEndpoints();
             api.MapFeedbackEndpoints();
+            mapOtherAdapters?.Invoke(endpoints);
         });
         return app;
     }

@@ -5,12 +5,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NewsBot.Teams;
 using NewsBot.Web;
 
 namespace NewsBot.Cli.Hosting;
 
 /// <summary>
-/// <c>newsbot serve</c>'s host: Kestrel with the web adapter, listening at once, while <see cref="BackendLoader"/>
+/// <c>newsbot serve</c>'s host: Kestrel with the web and Teams adapters, listening at once, while <see cref="BackendLoader"/>
 /// opens the index and warms the model in the background (<c>/healthz</c> says 503 until then). Tests build the
 /// very same host through <see cref="CreateHostBuilder"/>.
 /// </summary>
@@ -19,15 +20,25 @@ public static class ServerHost
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
     /// <summary>Every option the server reads, checked before it starts; throws <see cref="ConfigurationException"/> naming each bad key.</summary>
-    public static WebOptions ValidateConfiguration(IConfiguration configuration)
+    public static (WebOptions Web, TeamsOptions Teams) ValidateConfiguration(IConfiguration configuration)
     {
         NewsBotApp.ValidateConfiguration(configuration);
-        return OptionsBinding.Bind<WebOptions>(configuration, WebOptions.Section, o => o.Validate());
+        var errors = new List<string>();
+        var web = Bind<WebOptions>(configuration, WebOptions.Section, o => o.Validate(), errors);
+        var teams = Bind<TeamsOptions>(configuration, TeamsOptions.Section, o => o.Validate(), errors);
+        if (errors.Count > 0) throw new ConfigurationException(errors);
+        return (web!, teams!);
+    }
+
+    private static T? Bind<T>(IConfiguration configuration, string section, Func<T, IEnumerable<string>> validate, List<string> errors) where T : class, new()
+    {
+        try { return OptionsBinding.Bind(configuration, section, validate); }
+        catch (ConfigurationException e) { errors.AddRange(e.Errors); return null; }
     }
 
     public static IHostBuilder CreateHostBuilder(IConfiguration configuration, string? urls = null)
     {
-        var web = ValidateConfiguration(configuration);
+        var (web, teams) = ValidateConfiguration(configuration);
         return new HostBuilder()
             .UseContentRoot(AppContext.BaseDirectory)
             .ConfigureAppConfiguration(builder => builder.AddConfiguration(configuration))
@@ -42,9 +53,10 @@ public static class ServerHost
                 .ConfigureServices(services =>
                 {
                     services.AddNewsBotWeb(web);
+                    services.AddNewsBotTeams(teams);
                     services.AddHostedService<BackendLoader>();
                 })
-                .Configure(app => app.UseNewsBotWeb()));
+                .Configure(app => app.UseNewsBotWeb(endpoints => endpoints.MapNewsBotTeams())));
     }
 }
 

@@ -2,8 +2,8 @@ using System.Globalization;
 
 namespace NewsBot.Conversation.Answering;
 
-/// <summary>How answers write dates and long titles, the same everywhere.</summary>
-internal static class AnswerWording
+/// <summary>How answers write dates and long titles, the same everywhere (adapters shorten to their platform's limits with it too).</summary>
+public static class AnswerWording
 {
     public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
