@@ -14,6 +14,7 @@ var root = new RootCommand("NewsBot: answers questions about AI news with cited 
     ServeCommand.Create(),
     EmbedCommand.Create(),
     ModelsCommand.Create(),
+    TeamsCommand.Create(),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)
