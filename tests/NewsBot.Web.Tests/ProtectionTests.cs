@@ -1,3 +1,4 @@
+using NewsBot.Testing;
 using NewsBot.Conversation;
 using System.Net;
 using System.Net.Http.Json;

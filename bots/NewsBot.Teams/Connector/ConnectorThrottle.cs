@@ -5,7 +5,8 @@ namespace NewsBot.Teams.Connector;
 /// <summary>
 /// Keeps the bot's requests to the Bot Connector within Teams' documented limits, so it queues instead of being
 /// throttled: about <see cref="TeamsOptions.MaxRequestsPerSecond"/> (50) a second per app per tenant, and per
-/// conversation thread 7 a second and 60 in 30 seconds. Requests wait their turn; none is dropped.
+/// conversation thread 7 a second and 60 in 30 seconds, each counted over a sliding window in tenths of it.
+/// Requests wait their turn, oldest first; none is dropped.
 /// </summary>
 public sealed class ConnectorThrottle : IAsyncDisposable
 {
@@ -16,15 +17,9 @@ public sealed class ConnectorThrottle : IAsyncDisposable
 
     public ConnectorThrottle(TeamsOptions options)
     {
+        // Sliding windows, not token buckets: a bucket allows twice its rate across a refill, a window never does.
         var perTenant = PartitionedRateLimiter.Create<(string Tenant, string Conversation), string>(key =>
-            RateLimitPartition.GetTokenBucketLimiter(key.Tenant, _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = options.MaxRequestsPerSecond,
-                TokensPerPeriod = options.MaxRequestsPerSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = int.MaxValue,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            }));
+            RateLimitPartition.GetSlidingWindowLimiter(key.Tenant, _ => Window(options.MaxRequestsPerSecond, TimeSpan.FromSeconds(1), 10)));
         var perSecond = PartitionedRateLimiter.Create<(string Tenant, string Conversation), string>(key =>
             RateLimitPartition.GetSlidingWindowLimiter(key.Conversation, _ => Window(PerThreadPerSecond, TimeSpan.FromSeconds(1), 10)));
         var perHalfMinute = PartitionedRateLimiter.Create<(string Tenant, string Conversation), string>(key =>

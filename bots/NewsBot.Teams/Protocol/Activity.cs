@@ -94,4 +94,4 @@ public sealed record InvokeResponse(int Status, JsonObject? Body = null);
 [JsonSerializable(typeof(Rendering.AiMessageEntity))]
 [JsonSerializable(typeof(Rendering.StreamInfoEntity))]
 [JsonSerializable(typeof(Connector.TokenResponse))]
-internal sealed partial class TeamsJsonContext : JsonSerializerContext;
+public sealed partial class TeamsJsonContext : JsonSerializerContext;

@@ -69,7 +69,7 @@ public sealed class TeamsBot(BotReadiness readiness, ConnectorClient connector, 
         if (activity.Name != "message/submitAction") return new InvokeResponse(501);
         if (FeedbackValue.Read(activity.Value) is not { } feedback) return new InvokeResponse(400, Error("The feedback's value is not Teams' feedback form."));
         if (readiness.Backend is not { } backend) return new InvokeResponse(503, Error("NewsBot is starting; try again in a moment."));
-        var answerId = activity.ReplyToId is { } replyTo && activity.Conversation?.Id is { } conversation ? sent.Find(conversation, replyTo) : null;
+        var answerId = activity.Conversation?.Id is { } conversation ? sent.Find(conversation, activity.ReplyToId) : null;
         var recorded = answerId is not null &&
             await backend.Feedback.RecordAsync(answerId, feedback.Rating, feedback.Comment, FeedbackChannel, cancellationToken);
         if (!recorded)

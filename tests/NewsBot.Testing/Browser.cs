@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace NewsBot.Web.Tests;
+namespace NewsBot.Testing;
 
 /// <summary>
 /// Headless Chromium from Debian's package (Playwright cannot download browsers here), driven by Playwright.
@@ -26,10 +26,10 @@ public static class Browser
         return (playwright, browser);
     }
 
-    /// <summary>Where screenshots go: <c>artifacts/web/</c> at the repository root (not committed).</summary>
-    public static string Artifact(string name)
+    /// <summary>Where screenshots go: <c>artifacts/{area}/</c> at the repository root (not committed).</summary>
+    public static string Artifact(string name, string area = "web")
     {
-        var folder = Path.Combine(NewsBot.Testing.SharedData.RepoRoot, "artifacts", "web");
+        var folder = Path.Combine(SharedData.RepoRoot, "artifacts", area);
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, name);
     }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
-namespace NewsBot.Web.Tests;
+namespace NewsBot.Testing;
 
 /// <summary>
 /// The real <c>newsbot serve</c> (the built newsbot.dll) as a child process on a loopback port the system picks,

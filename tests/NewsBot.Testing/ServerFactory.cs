@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NewsBot.Cli.Hosting;
 
-namespace NewsBot.Web.Tests;
+namespace NewsBot.Testing;
 
 /// <summary>
 /// The real server host (<see cref="ServerHost.CreateHostBuilder"/>, as <c>newsbot serve</c> builds it) on
