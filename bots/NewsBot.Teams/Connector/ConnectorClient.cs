@@ -32,10 +32,12 @@ public sealed class ConnectorClient
         _tokens = tokens;
         _throttle = throttle;
         _log = log;
-        _retry = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time };
+        // Teams:MaxRetries = 0 means no retries at all (Polly's retry wants at least one).
+        if (options.MaxRetries > 0)
+            pipeline.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                MaxRetryAttempts = Math.Max(options.MaxRetries, 0),
+                MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = TimeSpan.FromSeconds(1),
@@ -50,8 +52,8 @@ public sealed class ConnectorClient
                     args.Outcome.Result?.Dispose();
                     return ValueTask.CompletedTask;
                 },
-            })
-            .Build();
+            });
+        _retry = pipeline.Build();
     }
 
     /// <summary>Replies to <paramref name="to"/> in its conversation and thread; returns the id the connector gave the reply.</summary>

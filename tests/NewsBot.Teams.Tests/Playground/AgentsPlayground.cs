@@ -33,7 +33,7 @@ public sealed partial class AgentsPlayground : IAsyncDisposable
         var bin = new TempDir();
         var xdgOpen = bin.File("xdg-open");
         await File.WriteAllTextAsync(xdgOpen, "#!/bin/sh\nexit 0\n");
-        File.SetUnixFileMode(xdgOpen, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(xdgOpen, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
         var info = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = bin.Path };
         foreach (var arg in new[] { CliPath, "--app-endpoint", botEndpoint.ToString(), "--channel-id", "msteams", "--port", FreePort().ToString(), "--disable-telemetry" })

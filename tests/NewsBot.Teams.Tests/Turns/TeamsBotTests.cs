@@ -227,30 +227,3 @@ public sealed class TeamsStartingTests(NewsIndexFixture news)
         Assert.Contains("still loading", reply.Text);
     }
 }
-
-/// <summary>With an app id configured, nothing is done for a request without a valid Bot Connector token.</summary>
-[Collection(NewsIndexCollection.Name)]
-public sealed class TeamsAuthenticationRequiredTests(NewsIndexFixture news)
-{
-    [Fact]
-    public async Task Without_a_token_the_bot_answers_401_and_sends_nothing()
-    {
-        await using var connector = await FakeBotConnector.StartAsync();
-        await using var server = new ServerFactory(news.Configuration(new Dictionary<string, string?>
-        {
-            ["Teams:AppId"] = "00000000-0000-0000-0000-0000000000b0",
-            ["Teams:AppPassword"] = FakeBotConnector.ClientSecret,
-            ["Teams:OpenIdMetadataUrl"] = connector.ServiceUrl + "no-metadata-here",
-        }));
-        var client = await server.CreateReadyClientAsync();
-        var response = await client.PostAsJsonAsync("/api/messages", Activities.Message(connector.ServiceUrl, Question()));
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.ToString());
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.DoesNotContain("Exception", body);
-        await Task.Delay(300);
-        Assert.Empty(connector.Activities);
-    }
-
-    private static string Question() => "which chip did AWS unveil?";
-}
