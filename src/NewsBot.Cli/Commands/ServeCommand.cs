@@ -1,11 +1,13 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NewsBot.Cli.Hosting;
+using NewsBot.Teams;
 using Spectre.Console;
 
 namespace NewsBot.Cli.Commands;
 
-/// <summary><c>newsbot serve [--db FILE] [--urls URL]</c>: the HTTP API, the chat widget and its demo page, until Ctrl+C.</summary>
+/// <summary><c>newsbot serve [--db FILE] [--urls URL]</c>: the HTTP API, the chat widget and its demo page, and Teams' messaging endpoint, until Ctrl+C.</summary>
 public static class ServeCommand
 {
     public static readonly Option<string?> Urls = new("--urls")
@@ -45,6 +47,10 @@ public static class ServeCommand
         }
         var addresses = string.Join(", ", host.Services.GetServerAddresses());
         CommandContext.Console.MarkupLine($"[bold]NewsBot is serving[/] on {Markup.Escape(addresses)}: demo page [underline]/[/], widget /widget.js, API /api, OpenAPI /openapi/v1.json, health /healthz. Ctrl+C stops it.");
+        var teams = host.Services.GetRequiredService<TeamsOptions>();
+        CommandContext.Console.MarkupLine(teams.IsAnonymous
+            ? "Teams: messaging endpoint /api/messages, in local-development mode (no app id: unauthenticated, answers connectors on this machine only, e.g. the Agents Playground)."
+            : $"Teams: messaging endpoint /api/messages for app {Markup.Escape(teams.AppId!)}, Bot Connector tokens required.");
         await host.WaitForShutdownAsync(cancellationToken);
         return Environment.ExitCode;
     }
