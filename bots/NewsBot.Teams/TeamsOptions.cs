@@ -42,6 +42,8 @@ public sealed class TeamsOptions
 
     public IEnumerable<string> Validate()
     {
+        if (!IsAnonymous && !Guid.TryParse(AppId, out _))
+            yield return $"Teams:AppId must be the Azure Bot's Microsoft App ID, a GUID (it is \"{AppId}\"); leave it empty for local development.";
         if (!IsAnonymous && string.IsNullOrWhiteSpace(AppPassword))
             yield return "Teams:AppPassword is required when Teams:AppId is set: give the app registration's client secret (NEWSBOT__TEAMS__APPPASSWORD or user secrets).";
         if (string.IsNullOrWhiteSpace(TenantId)) yield return "Teams:TenantId must not be empty: use your tenant id for a single-tenant bot, \"botframework.com\" for a multi-tenant one.";

@@ -50,7 +50,7 @@ public static class ServeCommand
         var teams = host.Services.GetRequiredService<TeamsOptions>();
         CommandContext.Console.MarkupLine(teams.IsAnonymous
             ? "Teams: messaging endpoint /api/messages, in local-development mode (no app id: unauthenticated, answers connectors on this machine only, e.g. the Agents Playground)."
-            : $"Teams: messaging endpoint /api/messages for app {Markup.Escape(teams.AppId!)}, Bot Connector tokens required.");
+            : "Teams: messaging endpoint /api/messages for the configured Azure Bot (Teams:AppId), Bot Connector tokens required.");
         await host.WaitForShutdownAsync(cancellationToken);
         return Environment.ExitCode;
     }
