@@ -33,8 +33,8 @@ public static class NewsBotTeams
             sp.GetRequiredService<ConnectorThrottle>(), options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ConnectorClient>>()));
         services.AddSingleton(new SentAnswers());
         services.AddSingleton<TeamsBot>();
-        services.AddSingleton<TurnScheduler>();
-        services.AddHostedService(sp => sp.GetRequiredService<TurnScheduler>());
+        services.AddSingleton<TeamsTurns>();
+        services.AddHostedService(sp => sp.GetRequiredService<TeamsTurns>());
         return services;
     }
 

@@ -12,7 +12,7 @@ namespace NewsBot.Teams.Endpoints;
 /// <summary>
 /// <c>POST /api/messages</c>, the bot's messaging endpoint in Azure Bot Service. Every request is authenticated
 /// (401 otherwise) before anything else is done with it. Invokes are answered in the HTTP response; other activities
-/// get 202 at once and are handled by the <see cref="TurnScheduler"/>.
+/// get 202 at once and are handled by <see cref="TeamsTurns"/>.
 /// </summary>
 public static class MessagesEndpoint
 {
@@ -22,7 +22,7 @@ public static class MessagesEndpoint
         endpoints.MapPost(Path, HandleAsync).WithName("TeamsMessages").ExcludeFromDescription();
 
     private static async Task<IResult> HandleAsync(HttpContext context, TeamsOptions options, BotConnectorAuthenticator authenticator,
-        TeamsBot bot, TurnScheduler turns, ILoggerFactory logs)
+        TeamsBot bot, TeamsTurns turns, ILoggerFactory logs)
     {
         var (activity, problem) = await ReadActivityAsync(context, options.MaxActivityBytes);
         if (problem is not null) return problem;
@@ -41,7 +41,7 @@ public static class MessagesEndpoint
             var response = await bot.OnInvokeAsync(activity, context.RequestAborted);
             return response.Body is null ? TypedResults.StatusCode(response.Status) : TypedResults.Json(response.Body, statusCode: response.Status);
         }
-        if (!turns.TrySchedule(TeamsBot.ConversationKey(activity), ct => bot.OnActivityAsync(activity, ct)))
+        if (!turns.Scheduler.TrySchedule(TeamsBot.ConversationKey(activity), ct => bot.OnActivityAsync(activity, ct)))
         {
             context.Response.Headers.RetryAfter = "5";
             return TypedResults.Problem("NewsBot is busy; the Bot Connector will retry.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Busy");

@@ -1,16 +1,13 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-
-namespace NewsBot.Teams.Turns;
+namespace NewsBot.Conversation.Turns;
 
 /// <summary>
-/// Runs turns after their HTTP request has been answered: the Bot Connector wants a quick 2xx, while an answer may
-/// stream for seconds. Turns of one conversation run one after another, in arrival order (Teams allows one stream
-/// per chat, and a follow-up must see the turn before it); different conversations run side by side. Bounded: past
-/// <see cref="MaxPending"/> waiting turns, new ones are refused (the endpoint answers 503 and the connector retries).
-/// On shutdown, running turns get a grace period to finish their replies.
+/// Runs chat turns in the background, for adapters whose platform wants a quick acknowledgement (Teams' Bot
+/// Connector, Discord's gateway) while an answer may take seconds. Turns of one conversation run one after another,
+/// in arrival order (one stream per chat; a follow-up must see the turn before it); different conversations run side
+/// by side. Bounded: past <see cref="MaxPending"/> waiting turns, new ones are refused. On shutdown, running turns
+/// get the host's grace period to finish their replies.
 /// </summary>
-public sealed class TurnScheduler(ILogger<TurnScheduler> log) : IHostedService
+public sealed class TurnScheduler(Action<Exception> onFailure)
 {
     public const int MaxPending = 1000;
 
@@ -49,7 +46,7 @@ public sealed class TurnScheduler(ILogger<TurnScheduler> log) : IHostedService
         }
         catch (Exception e) when (e is not OperationCanceledException || !_stopping.IsCancellationRequested)
         {
-            log.LogError(e, "A Teams turn failed");
+            onFailure(e);
         }
         catch (OperationCanceledException)
         {
@@ -61,8 +58,7 @@ public sealed class TurnScheduler(ILogger<TurnScheduler> log) : IHostedService
         }
     }
 
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
+    /// <summary>Waits for running turns (until <paramref name="cancellationToken"/>), then cancels what is left and takes no more.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         Task[] running;

@@ -1,14 +1,13 @@
-using Microsoft.Extensions.Logging.Abstractions;
-using NewsBot.Teams.Turns;
+using NewsBot.Conversation.Turns;
 
-namespace NewsBot.Teams.Tests.Turns;
+namespace NewsBot.Conversation.Tests;
 
 public sealed class TurnSchedulerTests
 {
     [Fact]
     public async Task Turns_of_one_conversation_run_in_order_one_at_a_time_and_others_run_alongside()
     {
-        var scheduler = new TurnScheduler(NullLogger<TurnScheduler>.Instance);
+        var scheduler = new TurnScheduler(_ => { });
         var firstMayFinish = new TaskCompletionSource();
         var order = new List<string>();
         var otherRan = new TaskCompletionSource();
@@ -27,7 +26,7 @@ public sealed class TurnSchedulerTests
     [Fact]
     public async Task A_failing_turn_does_not_stop_the_next()
     {
-        var scheduler = new TurnScheduler(NullLogger<TurnScheduler>.Instance);
+        var scheduler = new TurnScheduler(_ => { });
         var ran = new TaskCompletionSource();
         scheduler.TrySchedule("chat", _ => throw new InvalidOperationException("boom"));
         scheduler.TrySchedule("chat", _ => { ran.SetResult(); return Task.CompletedTask; });
@@ -37,7 +36,7 @@ public sealed class TurnSchedulerTests
     [Fact]
     public async Task Past_the_limit_new_turns_are_refused_until_some_finish()
     {
-        var scheduler = new TurnScheduler(NullLogger<TurnScheduler>.Instance);
+        var scheduler = new TurnScheduler(_ => { });
         var release = new TaskCompletionSource();
         for (var i = 0; i < TurnScheduler.MaxPending; i++) Assert.True(scheduler.TrySchedule($"chat {i % 10}", _ => release.Task));
         Assert.False(scheduler.TrySchedule("one more", _ => Task.CompletedTask));
