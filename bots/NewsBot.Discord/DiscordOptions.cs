@@ -22,8 +22,6 @@ public sealed class DiscordOptions
     public int ShardCount { get; set; } = 1;
     /// <summary>Least time between two questions from one user; sooner, an ephemeral "slow down" answer.</summary>
     public int CooldownSeconds { get; set; } = 5;
-    /// <summary>Least time between two edits of a streamed answer message.</summary>
-    public int EditIntervalMilliseconds { get; set; } = 1500;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Token);
 
@@ -39,7 +37,6 @@ public sealed class DiscordOptions
         if (ShardCount < 1 || ShardId < 0 || ShardId >= ShardCount)
             yield return $"Discord:ShardId must be between 0 and Discord:ShardCount - 1, and ShardCount at least 1 (they are {ShardId} and {ShardCount}).";
         if (CooldownSeconds is < 0 or > 3600) yield return $"Discord:CooldownSeconds must be between 0 and 3600 (it is {CooldownSeconds}).";
-        if (EditIntervalMilliseconds is < 200 or > 60_000) yield return $"Discord:EditIntervalMilliseconds must be between 200 and 60000 (it is {EditIntervalMilliseconds}).";
     }
 
     private static bool IsSnowflake(string? value) => value is { Length: > 0 and <= 20 } && value.All(char.IsAsciiDigit);

@@ -40,7 +40,7 @@ public sealed class TeamsOptionsTests
     public void No_teams_settings_at_all_is_local_development_mode()
     {
         var configuration = new ConfigurationBuilder().Build();
-        var (_, teams) = ServerHost.ValidateConfiguration(configuration);
+        var (_, teams, _) = ServerHost.ValidateConfiguration(configuration);
         Assert.True(teams.IsAnonymous);
     }
 }

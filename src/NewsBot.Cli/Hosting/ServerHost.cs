@@ -5,13 +5,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NewsBot.Discord;
 using NewsBot.Teams;
 using NewsBot.Web;
 
 namespace NewsBot.Cli.Hosting;
 
 /// <summary>
-/// <c>newsbot serve</c>'s host: Kestrel with the web and Teams adapters, listening at once, while <see cref="BackendLoader"/>
+/// <c>newsbot serve</c>'s host: Kestrel with the web, Teams and Discord adapters, listening at once, while <see cref="BackendLoader"/>
 /// opens the index and warms the model in the background (<c>/healthz</c> says 503 until then). Tests build the
 /// very same host through <see cref="CreateHostBuilder"/>.
 /// </summary>
@@ -20,14 +21,15 @@ public static class ServerHost
     public const string DefaultUrls = "http://127.0.0.1:5080";
 
     /// <summary>Every option the server reads, checked before it starts; throws <see cref="ConfigurationException"/> naming each bad key.</summary>
-    public static (WebOptions Web, TeamsOptions Teams) ValidateConfiguration(IConfiguration configuration)
+    public static (WebOptions Web, TeamsOptions Teams, DiscordOptions Discord) ValidateConfiguration(IConfiguration configuration)
     {
         NewsBotApp.ValidateConfiguration(configuration);
         var errors = new List<string>();
         var web = Bind<WebOptions>(configuration, WebOptions.Section, o => o.Validate(), errors);
         var teams = Bind<TeamsOptions>(configuration, TeamsOptions.Section, o => o.Validate(), errors);
+        var discord = Bind<DiscordOptions>(configuration, DiscordOptions.Section, o => o.Validate(), errors);
         if (errors.Count > 0) throw new ConfigurationException(errors);
-        return (web!, teams!);
+        return (web!, teams!, discord!);
     }
 
     private static T? Bind<T>(IConfiguration configuration, string section, Func<T, IEnumerable<string>> validate, List<string> errors) where T : class, new()
@@ -38,7 +40,7 @@ public static class ServerHost
 
     public static IHostBuilder CreateHostBuilder(IConfiguration configuration, string? urls = null)
     {
-        var (web, teams) = ValidateConfiguration(configuration);
+        var (web, teams, discord) = ValidateConfiguration(configuration);
         return new HostBuilder()
             .UseContentRoot(AppContext.BaseDirectory)
             .ConfigureAppConfiguration(builder => builder.AddConfiguration(configuration))
@@ -54,9 +56,10 @@ public static class ServerHost
                 {
                     services.AddNewsBotWeb(web);
                     services.AddNewsBotTeams(teams);
+                    services.AddNewsBotDiscord(discord);
                     services.AddHostedService<BackendLoader>();
                 })
-                .Configure(app => app.UseNewsBotWeb(endpoints => endpoints.MapNewsBotTeams())));
+                .Configure(app => app.UseNewsBotWeb(endpoints => endpoints.MapNewsBotTeams().MapNewsBotDiscord())));
     }
 }
 
