@@ -19,6 +19,7 @@ public sealed class DiscordMessage
     public string? GuildId { get; set; }
     public DiscordUser? Author { get; set; }
     public string? Content { get; set; }
+    public List<Embed>? Embeds { get; set; }
     public List<DiscordUser>? Mentions { get; set; }
     /// <summary>0 default, 19 reply, …</summary>
     public int Type { get; set; }
