@@ -45,8 +45,8 @@ public sealed class GatewayClientTests(ITestOutputHelper output)
     [Fact]
     public async Task Heartbeats_come_first_after_a_jittered_wait_then_every_interval_with_the_last_sequence()
     {
-        // Interval 600 ms, jitter 0.1: the first heartbeat ~60 ms after HELLO, the next ones ~600 ms apart.
-        await using var h = await GatewayHarness.StartAsync(output, f => f.HeartbeatIntervalMs = 600,
+        // Interval 1 s, jitter 0.1: the first heartbeat ~100 ms after HELLO, the next ones ~1 s apart.
+        await using var h = await GatewayHarness.StartAsync(output, f => f.HeartbeatIntervalMs = 1000,
             GatewayHarness.FastTimings with { Random = () => 0.1 });
         await h.WaitForReadyAsync();
         var first = await h.Fake.WaitForPayloadAsync(op: 1);
@@ -58,9 +58,9 @@ public sealed class GatewayClientTests(ITestOutputHelper output)
         var third = await h.Fake.WaitForPayloadAsync(op: 1, count: 3);
         var second = h.Fake.Heartbeats[1];
         var opened = h.Fake.ConnectionLog[0].OpenedAt;
-        Assert.True(first.At - opened < TimeSpan.FromMilliseconds(450), $"first heartbeat {(first.At - opened).TotalMilliseconds} ms after connecting: not jittered");
-        Assert.InRange((second.At - first.At).TotalMilliseconds, 450, 5000);
-        Assert.InRange((third.At - second.At).TotalMilliseconds, 450, 5000);
+        Assert.True(first.At - opened < TimeSpan.FromMilliseconds(600), $"first heartbeat {(first.At - opened).TotalMilliseconds} ms after connecting: not jittered");
+        Assert.InRange((second.At - first.At).TotalMilliseconds, 700, 8000);
+        Assert.InRange((third.At - second.At).TotalMilliseconds, 700, 8000);
         // The events above came before the third heartbeat: it carries the last sequence.
         Assert.Equal(4, (int)third.Data!);
     }
@@ -82,7 +82,7 @@ public sealed class GatewayClientTests(ITestOutputHelper output)
     [Fact]
     public async Task A_missing_heartbeat_ACK_closes_the_connection_and_resumes_the_session()
     {
-        await using var h = await GatewayHarness.StartAsync(output, f => f.HeartbeatIntervalMs = 200);
+        await using var h = await GatewayHarness.StartAsync(output, f => f.HeartbeatIntervalMs = 300);
         await h.WaitForReadyAsync();
         var sessionId = h.Fake.SessionId;
         await h.Fake.DispatchAsync("MESSAGE_CREATE", new { content = "before" });
@@ -279,15 +279,16 @@ public sealed class GatewayClientTests(ITestOutputHelper output)
     [Fact]
     public async Task With_no_session_start_left_it_waits_for_the_reset_before_identifying()
     {
-        // Real time scaled down 100 times: the client asks for 60 s and waits 600 ms.
+        // Real time scaled down 100 times: the client asks for 61.234 s and waits 612 ms. (A wait of that length
+        // asked for by nothing else: heartbeats here are 45 s apart.)
         var time = new ScaledTimeProvider(100);
-        await using var h = await GatewayHarness.StartAsync(output, f => f.HeartbeatIntervalMs = 60_000,
-            SlowHello, (_, fake) => fake.Endpoint(remaining: 0, resetAfterMilliseconds: 60_000), time: time);
+        await using var h = await GatewayHarness.StartAsync(output, f => f.HeartbeatIntervalMs = 45_000,
+            SlowHello, (_, fake) => fake.Endpoint(remaining: 0, resetAfterMilliseconds: 61_234), time: time);
         var started = DateTimeOffset.UtcNow;
 
         await h.WaitForReadyAsync();
 
-        Assert.Contains(TimeSpan.FromSeconds(60), time.RequestedDelays);
+        Assert.Contains(TimeSpan.FromMilliseconds(61_234), time.RequestedDelays);
         Assert.True(h.Fake.ConnectionLog[0].OpenedAt - started >= TimeSpan.FromMilliseconds(450),
             $"connected {(h.Fake.ConnectionLog[0].OpenedAt - started).TotalMilliseconds} ms after starting: did not wait for the reset");
         Assert.Contains(h.Log.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("session start limit"));
@@ -297,12 +298,12 @@ public sealed class GatewayClientTests(ITestOutputHelper output)
     public async Task With_session_starts_left_it_does_not_wait()
     {
         var time = new ScaledTimeProvider(100);
-        await using var h = await GatewayHarness.StartAsync(output, f => f.HeartbeatIntervalMs = 60_000,
-            SlowHello, (_, fake) => fake.Endpoint(remaining: 5, resetAfterMilliseconds: 60_000), time: time);
+        await using var h = await GatewayHarness.StartAsync(output, f => f.HeartbeatIntervalMs = 45_000,
+            SlowHello, (_, fake) => fake.Endpoint(remaining: 5, resetAfterMilliseconds: 61_234), time: time);
 
         await h.WaitForReadyAsync();
 
-        Assert.DoesNotContain(TimeSpan.FromSeconds(60), time.RequestedDelays);
+        Assert.DoesNotContain(TimeSpan.FromMilliseconds(61_234), time.RequestedDelays);
     }
 
     [Fact]
@@ -362,12 +363,12 @@ public sealed class GatewayClientTests(ITestOutputHelper output)
     public async Task A_slow_handler_does_not_stop_heartbeats_from_being_acknowledged()
     {
         var release = new TaskCompletionSource();
-        await using var h = await GatewayHarness.StartAsync(output, f => f.HeartbeatIntervalMs = 250,
+        await using var h = await GatewayHarness.StartAsync(output, f => f.HeartbeatIntervalMs = 400,
             onDispatch: d => d.Type == "MESSAGE_CREATE" ? release.Task : Task.CompletedTask);
         await h.WaitForReadyAsync();
 
         await h.Fake.DispatchAsync("MESSAGE_CREATE", new { content = "slow" });
-        await h.Fake.WaitForPayloadAsync(op: 1, count: 5); // several intervals while the handler is busy
+        await h.Fake.WaitForPayloadAsync(op: 1, count: 4); // several intervals while the handler is busy
         release.SetResult();
 
         Assert.Equal(1, h.Fake.Connections);
