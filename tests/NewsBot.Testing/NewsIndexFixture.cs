@@ -25,7 +25,7 @@ public sealed class NewsIndexFixture : IAsyncLifetime
 
         {HostileTitle}
 
-        Zorblax robotics said on Monday that its warehouse robots <b>now</b> sort parcels <img src=x onerror=alert(3)> twice as fast, and raised new funding. <script>alert(4)</script> The company plans to hire 200 engineers for its Zorblax sorting arms.
+        Zorblax robotics said on Monday that its warehouse robots <b>now</b> sort parcels <img src=x onerror=alert(3)> twice as fast, and raised new funding. <script>alert(4)</script> The company plans to hire 200 engineers for its Zorblax sorting arms, a memo to @everyone and <@&123456789012345678> said.
         """;
 
     public async Task InitializeAsync()

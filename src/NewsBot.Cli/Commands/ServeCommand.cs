@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using NewsBot.Cli.Hosting;
+using NewsBot.Discord;
 using NewsBot.Teams;
 using Spectre.Console;
 
@@ -51,6 +52,10 @@ public static class ServeCommand
         CommandContext.Console.MarkupLine(teams.IsAnonymous
             ? "Teams: messaging endpoint /api/messages, in local-development mode (no app id: unauthenticated, answers connectors on this machine only, e.g. the Agents Playground)."
             : "Teams: messaging endpoint /api/messages for the configured Azure Bot (Teams:AppId), Bot Connector tokens required.");
+        var discord = host.Services.GetRequiredService<DiscordOptions>();
+        CommandContext.Console.MarkupLine(discord.Enabled
+            ? $"Discord: connecting the bot through {Markup.Escape(discord.ApiBaseUrl)}{(string.IsNullOrEmpty(discord.PublicKey) ? "" : "; interactions endpoint /api/discord/interactions")}."
+            : "Discord: off (set Discord:Token to connect the bot).");
         await host.WaitForShutdownAsync(cancellationToken);
         return Environment.ExitCode;
     }

@@ -179,6 +179,21 @@ public sealed class DiscordBotEndToEndTests(NewsIndexFixture news)
     }
 
     [Fact]
+    public async Task Corpus_text_naming_everyone_and_a_role_is_sent_with_pings_turned_off()
+    {
+        await using var discord = await FakeDiscord.StartAsync(news);
+        const string dm = "2200000000000000066";
+        await discord.Gateway.DispatchAsync("MESSAGE_CREATE", discord.Message("how many engineers will zorblax hire?", channelId: dm, inGuild: false));
+        var answer = (await discord.Rest.WaitForAsync(r => r.Any(x => IsMessageTo(x, dm)))).Single(x => IsMessageTo(x, dm));
+        Assert.Contains("@everyone", EmbedText(answer.Body)); // the story's own words, kept…
+        Assert.Contains("<@&123456789012345678>", EmbedText(answer.Body));
+        var allowed = answer.Body!["allowed_mentions"]!.AsObject();
+        Assert.Empty(allowed["parse"]!.AsArray());               // …but nobody, no role and no @everyone is pinged
+        Assert.False(allowed.ContainsKey("roles") && allowed["roles"]!.AsArray().Count > 0);
+        Assert.False(allowed.ContainsKey("users") && allowed["users"]!.AsArray().Count > 0);
+    }
+
+    [Fact]
     public async Task The_interactions_endpoint_checks_signatures_and_answers_PING()
     {
         var (publicKey, sign) = TestKeys.Create();
