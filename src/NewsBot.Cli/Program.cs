@@ -15,6 +15,7 @@ var root = new RootCommand("NewsBot: answers questions about AI news with cited 
     EmbedCommand.Create(),
     ModelsCommand.Create(),
     TeamsCommand.Create(),
+    MigrateCommand.Create(),
 };
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0)

@@ -34,6 +34,12 @@ public sealed class RetrievalOptions
     /// Exact scans the float vectors.
     /// </summary>
     public DensePrecision DensePrecision { get; set; } = DensePrecision.Int8;
+    /// <summary>
+    /// How hybrid retrieval combines the arms: <see cref="FusionRule.Coverage"/> (NewsBot's measured rule, computed in
+    /// NewsBot over either store's candidates) or <see cref="FusionRule.Rrf"/> (reciprocal rank fusion, which a Qdrant
+    /// store runs server-side in one request).
+    /// </summary>
+    public FusionRule Fusion { get; set; } = FusionRule.Coverage;
     /// <summary>How many top keyword stories are looked at to judge how well keywords cover the question.</summary>
     public int CoverageProbe { get; set; } = 5;
 
@@ -55,6 +61,8 @@ public sealed class RetrievalOptions
             yield return $"Retrieval:DenseCandidates must be between 1 and 1000 (it is {DenseCandidates}).";
         if (KeywordScoreWeight is < 0 or > 10 || DenseWeight is < 0 or > 20 || DenseWeightWhenKeywordsMiss is < 0 or > 20)
             yield return "Retrieval:KeywordScoreWeight (0–10), DenseWeight and DenseWeightWhenKeywordsMiss (0–20) are out of range.";
+        if (!Enum.IsDefined(Fusion))
+            yield return $"Retrieval:Fusion must be Coverage or Rrf (it is {Fusion}).";
         if (CoverageProbe is < 1 or > 100)
             yield return $"Retrieval:CoverageProbe must be between 1 and 100 (it is {CoverageProbe}).";
     }

@@ -1,5 +1,6 @@
 using NewsBot.Domain;
 using NewsBot.Index;
+using NewsBot.Index.Dense;
 using NewsBot.Retrieval.Hybrid;
 
 namespace NewsBot.Retrieval;
@@ -30,24 +31,48 @@ public sealed class Retriever(INewsIndex index, RetrievalOptions options, DenseS
 
         // The question's embedding (CPU, the model) and the keyword search (the index) do not wait for each other.
         var embedding = Task.Run(() => dense!.EmbedQueryAsync(query.Question, cancellationToken), cancellationToken);
+        if (mode == RetrievalMode.Hybrid && options.Fusion == FusionRule.Rrf && index is IVectorSearchStore store)
+            return new RetrievalResult(query, await store.SearchHybridAsync(new HybridQuery(query.Terms, await embedding, query.Filter, limit)
+            {
+                KeywordCandidates = options.HybridLexicalCandidates,
+                MeaningCandidates = options.DenseCandidates,
+            }, cancellationToken), statistics);
+
         var keywords = mode == RetrievalMode.Hybrid && query.Terms.Count > 0
             ? LexicalAsync(query, Math.Max(options.HybridLexicalCandidates, limit), cancellationToken, fillWithCommonTerms: false)
             : Task.FromResult(new List<PassageHit>());
-        var vectors = await dense!.CurrentAsync(cancellationToken);
+        var meaning = await dense!.CurrentAsync(cancellationToken);
         var vector = await embedding;
-        var byMeaning = dense.Search(vectors, vector, Math.Max(options.DenseCandidates, limit), query.Filter);
+        var byMeaning = await meaning.SearchAsync(vector, Math.Max(options.DenseCandidates, limit), query.Filter, cancellationToken);
         var byKeywords = await keywords;
         if (mode == RetrievalMode.Dense)
             return new RetrievalResult(query, await HitsAsync(byMeaning.Take(limit).Select(h => (h.StoryId, h.PassageOrdinal, (double)h.Score)), cancellationToken), statistics);
 
         if (byMeaning.Count == 0) return new RetrievalResult(query, byKeywords.Take(limit).ToList(), statistics); // no vectors yet
-        var meaningScores = vectors.BestPerStory(vector, byKeywords.Select(h => h.Passage.StoryId));
+        if (options.Fusion == FusionRule.Rrf)
+            return new RetrievalResult(query, await RankFusionAsync(byKeywords, byMeaning, limit, cancellationToken), statistics);
+        var meaningScores = await meaning.BestPerStoryAsync(vector, byKeywords.Select(h => h.Passage.StoryId).ToList(), cancellationToken);
         var fusion = new HybridFusion(options, new TermCoverage(query.Terms, statistics, query.TermAlternatives));
         var fused = await fusion.FuseAsync(byKeywords, byMeaning, meaningScores, LoadAsync, limit, cancellationToken);
         return new RetrievalResult(query, fused.Take(limit).ToList(), statistics);
 
         async Task<PassageHit?> LoadAsync(string storyId, int ordinal, CancellationToken ct) =>
             (await HitsAsync([(storyId, ordinal, 0.0)], ct)).FirstOrDefault();
+    }
+
+    /// <summary>The two rankings of stories fused by <see cref="ReciprocalRankFusion"/>, as a Qdrant store would fuse them.</summary>
+    private async Task<List<PassageHit>> RankFusionAsync(List<PassageHit> byKeywords, IReadOnlyList<DenseHit> byMeaning, int limit, CancellationToken cancellationToken)
+    {
+        var known = byKeywords.ToDictionary(h => h.Passage.StoryId, StringComparer.Ordinal);
+        var ordinals = byMeaning.ToDictionary(h => h.StoryId, h => h.PassageOrdinal, StringComparer.Ordinal);
+        var hits = new List<PassageHit>();
+        foreach (var (storyId, score) in ReciprocalRankFusion.Fuse(byKeywords.Select(h => h.Passage.StoryId).ToList(), byMeaning.Select(h => h.StoryId).ToList()))
+        {
+            if (hits.Count == limit) break;
+            var hit = known.GetValueOrDefault(storyId) ?? (await HitsAsync([(storyId, ordinals[storyId], 0.0)], cancellationToken)).FirstOrDefault();
+            if (hit is not null) hits.Add(hit with { Score = score });
+        }
+        return hits;
     }
 
     private async Task<List<PassageHit>> LexicalAsync(SearchQuery query, int passages, CancellationToken cancellationToken, bool fillWithCommonTerms = true)

@@ -106,7 +106,7 @@ public sealed class SqliteNewsIndex : INewsIndex
 
     public async Task ReplaceDocumentAsync(DocumentRecord document, IReadOnlyList<StoryRecord> stories, EmbeddingModelInfo? model, CancellationToken cancellationToken = default)
     {
-        var unique = LongestPerStory(stories);
+        var unique = StoryRecord.LongestPerStory(stories);
         if (model is null && unique.Any(s => s.Passages.Any(p => p.Vectors.Count > 0)))
             throw new ArgumentException("Passages carry vectors, but no embedding model was given for them.", nameof(model));
         await WriteAsync(async (write, ct) =>
@@ -298,6 +298,20 @@ public sealed class SqliteNewsIndex : INewsIndex
         ReadAsync(connection => _stories.LoadPassagesAsync(connection, storyId, cancellationToken), cancellationToken);
 
 
+    /// <summary>The paths of every document, in the order they were first ingested.</summary>
+    public Task<List<string>> GetDocumentPathsAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(connection => DocumentExporter.PathsAsync(connection, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The document at <paramref name="path"/> as it was written: its stories (this document's versions) and their
+    /// passages with the vectors of the index's model, ready to write into another store; null when it is not indexed.
+    /// </summary>
+    public async Task<ExportedDocument?> ExportDocumentAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var model = (await GetEmbeddingVersionAsync(cancellationToken)).Model;
+        return await ReadAsync(connection => DocumentExporter.ReadAsync(connection, path, model, cancellationToken), cancellationToken);
+    }
+
     public Task<TermStatistics> GetTermStatisticsAsync(IReadOnlyCollection<string> terms, CancellationToken cancellationToken = default) =>
         ReadAsync(connection => StatisticsReader.TermStatisticsAsync(connection, _frequencies, terms, cancellationToken), cancellationToken);
 
@@ -364,18 +378,5 @@ public sealed class SqliteNewsIndex : INewsIndex
         {
             _writeLock.Release();
         }
-    }
-
-    /// <summary>A story listed twice by one document keeps its longer telling, in the place it first appeared.</summary>
-    private static List<StoryRecord> LongestPerStory(IReadOnlyList<StoryRecord> stories)
-    {
-        var unique = new List<StoryRecord>(stories.Count);
-        var index = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var story in stories)
-        {
-            if (!index.TryGetValue(story.Id, out var i)) { index[story.Id] = unique.Count; unique.Add(story); }
-            else if (story.Text.Length > unique[i].Text.Length) unique[i] = story;
-        }
-        return unique;
     }
 }

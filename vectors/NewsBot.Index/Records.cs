@@ -32,6 +32,19 @@ public sealed record StoryRecord
     public IReadOnlyList<Link> Related { get; init; } = [];
     public int? StartOffset { get; init; }
     public required IReadOnlyList<PassageRecord> Passages { get; init; }
+
+    /// <summary>A story listed twice by one document keeps its longer telling, in the place it first appeared.</summary>
+    public static List<StoryRecord> LongestPerStory(IReadOnlyList<StoryRecord> stories)
+    {
+        var unique = new List<StoryRecord>(stories.Count);
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var story in stories)
+        {
+            if (!index.TryGetValue(story.Id, out var i)) { index[story.Id] = unique.Count; unique.Add(story); }
+            else if (story.Text.Length > unique[i].Text.Length) unique[i] = story;
+        }
+        return unique;
+    }
 }
 
 /// <summary>

@@ -66,8 +66,7 @@ public static class CommandContext
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            Console.MarkupLine($"[red]Cannot open the index:[/] {Markup.Escape(e.Message)}");
-            Console.MarkupLine("Check --db (or Store:Path): its folder must be writable. To rebuild the index, delete the file and ingest again.");
+            Console.MarkupLine("[red]" + Markup.Escape(NewsBotApp.OpenFailure(e)) + "[/]");
             return UsageError;
         }
         await using (app)

@@ -5,6 +5,9 @@ using NewsBot.Conversation.Feedback;
 using NewsBot.Evaluation;
 using NewsBot.Index;
 using NewsBot.Index.Sqlite;
+using NewsBot.Index.Feedback;
+using NewsBot.Qdrant;
+using NewsBot.Qdrant.Http;
 using NewsBot.Ingestion;
 using NewsBot.Ingestion.Pipeline;
 using NewsBot.Retrieval;
@@ -21,7 +24,7 @@ namespace NewsBot.Cli.Hosting;
 /// </summary>
 public sealed class NewsBotApp : IAsyncDisposable
 {
-    private NewsBotApp(SqliteNewsIndex index, StoreOptions store, IngestionOptions ingestion, RetrievalOptions retrieval, AnswerOptions answer,
+    private NewsBotApp(INewsIndex index, IFeedbackStore feedback, StoreOptions store, IngestionOptions ingestion, RetrievalOptions retrieval, AnswerOptions answer,
         ConversationOptions conversation, IEmbeddingModel? embedder)
     {
         Index = index;
@@ -31,11 +34,11 @@ public sealed class NewsBotApp : IAsyncDisposable
         Dense = embedder is null ? null
             : new DenseSearcher(index, embedder, new EmbeddingModelInfo(embedder.Id, embedder.Dimensions), EmbeddingPurpose.ForQuery(), retrieval.DensePrecision);
         Engine = ConversationEngine.Create(index, retrieval, answer, Dense, conversation);
-        Feedback = new AnswerFeedback(Engine.Memory, index.Feedback, TimeProvider.System);
+        Feedback = new AnswerFeedback(Engine.Memory, feedback, TimeProvider.System);
     }
 
     public INewsIndex Index { get; }
-    /// <summary>Readers' ratings of answers, kept in the index's file.</summary>
+    /// <summary>Readers' ratings of answers, kept in the index's store.</summary>
     public AnswerFeedback Feedback { get; }
     public StoreOptions Store { get; }
     public IngestionOptions IngestionOptions { get; }
@@ -63,19 +66,53 @@ public sealed class NewsBotApp : IAsyncDisposable
     public static async Task<NewsBotApp> CreateAsync(IConfiguration configuration, CancellationToken cancellationToken = default)
     {
         var o = ReadOptions(configuration);
-        var index = await SqliteNewsIndex.OpenAsync(o.Store.Path, new SqliteIndexOptions { TitleWeight = o.Store.TitleWeight }, cancellationToken);
         // Without its model NewsBot still answers, by keywords; the warning says how to get meaning search back.
         var embedder = o.Embeddings.Enabled ? EmbeddingModelOpener.OpenOrReport(o.Embeddings) : null;
         if (o.Embeddings.Enabled && embedder is null)
             Console.Error.WriteLine("newsbot: continuing with keyword search only. Run ./newsbot setup to build the model, or set Embeddings:Model to \"none\" to silence this.");
-        return new NewsBotApp(index, o.Store, o.Ingestion, o.Retrieval, o.Answer, o.Conversation, embedder);
+        try
+        {
+            var model = embedder is null ? null : new EmbeddingModelInfo(embedder.Id, embedder.Dimensions);
+            var (index, feedback) = await OpenStoreAsync(o.VectorStore, o.Store, model, cancellationToken);
+            return new NewsBotApp(index, feedback, o.Store, o.Ingestion, o.Retrieval, o.Answer, o.Conversation, embedder);
+        }
+        catch
+        {
+            embedder?.Dispose();
+            throw;
+        }
     }
+
+    /// <summary>The configured store: the embedded SQLite file, or the Qdrant collection (feedback goes where the index is).</summary>
+    public static async Task<(INewsIndex Index, IFeedbackStore Feedback)> OpenStoreAsync(VectorStoreOptions vectorStore, StoreOptions store, EmbeddingModelInfo? model,
+        CancellationToken cancellationToken = default)
+    {
+        if (vectorStore.Kind == VectorStoreKind.Qdrant)
+        {
+            var qdrant = await QdrantNewsIndex.OpenAsync(vectorStore.Qdrant, model, store.TitleWeight, cancellationToken: cancellationToken);
+            return (qdrant, qdrant.Feedback);
+        }
+        var sqlite = await SqliteNewsIndex.OpenAsync(store.Path, new SqliteIndexOptions { TitleWeight = store.TitleWeight }, cancellationToken);
+        return (sqlite, sqlite.Feedback);
+    }
+
+    /// <summary>Why the index could not be opened, and what to do: Qdrant's own errors say it; a file needs its folder.</summary>
+    public static string OpenFailure(Exception e) => e is QdrantException
+        ? $"Cannot open the index: {e.Message}"
+        : $"Cannot open the index: {e.Message} Check --db (or Store:Path): its folder must be writable; to rebuild, delete the file and ingest again.";
 
     /// <summary>Checks every option NewsBot reads; throws <see cref="ConfigurationException"/> naming each bad key.</summary>
     public static void ValidateConfiguration(IConfiguration configuration) => ReadOptions(configuration);
 
     private sealed record Options(StoreOptions Store, IngestionOptions Ingestion, RetrievalOptions Retrieval, AnswerOptions Answer,
-        ConversationOptions Conversation, EmbeddingOptions Embeddings);
+        ConversationOptions Conversation, EmbeddingOptions Embeddings, VectorStoreOptions VectorStore);
+
+    /// <summary>Every option, validated (each mistake named by its key).</summary>
+    public static (StoreOptions Store, VectorStoreOptions VectorStore, EmbeddingOptions Embeddings) ReadStoreOptions(IConfiguration configuration)
+    {
+        var o = ReadOptions(configuration);
+        return (o.Store, o.VectorStore, o.Embeddings);
+    }
 
     private static Options ReadOptions(IConfiguration configuration)
     {
@@ -86,8 +123,9 @@ public sealed class NewsBotApp : IAsyncDisposable
         var answer = Collect(() => OptionsBinding.Bind<AnswerOptions>(configuration, AnswerOptions.Section, o => o.Validate()), errors);
         var conversation = Collect(() => OptionsBinding.Bind<ConversationOptions>(configuration, ConversationOptions.Section, o => o.Validate()), errors);
         var embeddings = Collect(() => OptionsBinding.Bind<EmbeddingOptions>(configuration, EmbeddingOptions.Section, o => o.Validate()), errors);
+        var vectorStore = Collect(() => OptionsBinding.Bind<VectorStoreOptions>(configuration, VectorStoreOptions.Section, o => o.Validate()), errors);
         if (errors.Count > 0) throw new ConfigurationException(errors);
-        return new Options(store!, ingestion!, retrieval!, answer!, conversation!, embeddings!);
+        return new Options(store!, ingestion!, retrieval!, answer!, conversation!, embeddings!, vectorStore!);
     }
 
     private static T? Collect<T>(Func<T> bind, List<string> errors) where T : class

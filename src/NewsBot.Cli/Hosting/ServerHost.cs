@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NewsBot.Discord;
+using NewsBot.Qdrant.Http;
 using NewsBot.Teams;
 using NewsBot.Web;
 
@@ -81,7 +82,7 @@ public sealed class BackendLoader(IConfiguration configuration, BotReadiness rea
         var started = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            _app = await NewsBotApp.CreateAsync(configuration, stoppingToken);
+            _app = await OpenAsync(stoppingToken);
             await _app.WarmUpAsync(stoppingToken);
             var stats = await _app.Index.GetStatsAsync(stoppingToken);
             readiness.Ready(new BotBackend(_app.Engine, _app.Feedback));
@@ -94,13 +95,35 @@ public sealed class BackendLoader(IConfiguration configuration, BotReadiness rea
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or ConfigurationException or System.Data.Common.DbException)
         {
-            var reason = $"Cannot open the index: {e.Message} Check --db (or Store:Path): its folder must be writable; to rebuild, delete the file and ingest again.";
+            var reason = NewsBotApp.OpenFailure(e);
             readiness.Failed(reason);
             log.LogCritical("{Reason}", reason);
             Environment.ExitCode = 2;
             lifetime.StopApplication();
         }
     }
+
+    /// <summary>
+    /// Opens NewsBot; a Qdrant that is not up yet (a cluster starting beside this server) is waited for, with a
+    /// warning every attempt, while /healthz answers 503.
+    /// </summary>
+    private async Task<NewsBotApp> OpenAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return await NewsBotApp.CreateAsync(configuration, stoppingToken);
+            }
+            catch (QdrantUnavailableException e)
+            {
+                log.LogWarning("{Reason} Retrying in {Seconds} s.", e.Message, QdrantRetrySeconds);
+                await Task.Delay(TimeSpan.FromSeconds(QdrantRetrySeconds), stoppingToken);
+            }
+        }
+    }
+
+    private const int QdrantRetrySeconds = 5;
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {

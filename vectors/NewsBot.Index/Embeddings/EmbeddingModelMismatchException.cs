@@ -2,13 +2,13 @@ namespace NewsBot.Index.Embeddings;
 
 /// <summary>
 /// The index holds vectors of one model and was asked to use another. Vectors of two models are not comparable, so
-/// nothing is written; the message says how to re-embed.
+/// nothing is written; the message says how to re-embed (or, where the store cannot, what to do instead).
 /// </summary>
 public sealed class EmbeddingModelMismatchException : InvalidOperationException
 {
-    public EmbeddingModelMismatchException(EmbeddingModelInfo stored, EmbeddingModelInfo requested, string location)
+    public EmbeddingModelMismatchException(EmbeddingModelInfo stored, EmbeddingModelInfo requested, string location, string? fix = null)
         : base($"This index was embedded with '{stored.Id}' ({stored.Dimensions} dimensions); the configuration asks for " +
-               $"'{requested.Id}' ({requested.Dimensions}). Re-embed with: ./newsbot ingest --reembed <folders> (or delete {location}).")
+               $"'{requested.Id}' ({requested.Dimensions}). " + (fix ?? $"Re-embed with: ./newsbot ingest --reembed <folders> (or delete {location})."))
     {
         Stored = stored;
         Requested = requested;
