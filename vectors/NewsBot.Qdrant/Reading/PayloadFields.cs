@@ -38,10 +38,10 @@ internal static class PayloadFields
         text is { Length: >= 10 } && DateOnly.TryParseExact(text[..10], DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
     /// <summary>Midnight UTC of the day, as Qdrant's datetime index reads it.</summary>
-    public static string? Timestamp(DateOnly? date) => date?.ToString("yyyy-MM-dd'T'00:00:00'Z'", CultureInfo.InvariantCulture);
+    public static string? Timestamp(DateOnly? date) => date is null ? null : Date(date) + "T00:00:00Z";
 
     /// <summary>The last instant of the day: an inclusive upper bound on dates.</summary>
-    public static string? EndOfDay(DateOnly? date) => date?.ToString("yyyy-MM-dd'T'23:59:59'Z'", CultureInfo.InvariantCulture);
+    public static string? EndOfDay(DateOnly? date) => date is null ? null : Date(date) + "T23:59:59Z";
 
     public static string KindName(DocumentKind kind) => kind.ToString();
 
