@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using NewsBot.Testing;
 
-namespace NewsBot.Cli.Tests;
+namespace NewsBot.Testing;
 
 /// <summary>Runs the real <c>newsbot</c> CLI (the built newsbot.dll) as a child process.</summary>
 public static class CliRunner
