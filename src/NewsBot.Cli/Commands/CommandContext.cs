@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NewsBot.Cli.Hosting;
+using NewsBot.Qdrant.Http;
 using Spectre.Console;
 
 namespace NewsBot.Cli.Commands;
@@ -71,7 +72,17 @@ public static class CommandContext
         }
         await using (app)
         {
-            return await body(app);
+            try
+            {
+                return await body(app);
+            }
+            catch (QdrantException e)
+            {
+                // The store went away or refused mid-command: its message says what to do; what was done stays done.
+                Console.MarkupLine("[red]" + Markup.Escape(e.Message) + "[/]");
+                Console.MarkupLine("Run the command again once that is fixed (an ingest goes on from where it stopped).");
+                return SomeFailed;
+            }
         }
     }
 }
