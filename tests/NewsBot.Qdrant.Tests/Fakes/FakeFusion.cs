@@ -42,7 +42,7 @@ internal sealed class FakeRrf(int k, IReadOnlyList<float>? weights) : FakeFusion
 }
 
 /// <summary>
-/// Distribution-based score fusion as lib/segment/src/common/score_fusion.rs computes it: each list's scores are mapped
+/// Distribution-based score fusion as Qdrant's <c>score_fusion</c> with <c>ScoreFusion::dbsf()</c> computes it (lib/segment): each list's scores are mapped
 /// to [0, 1] between mean − 3σ and mean + 3σ (sample variance by Welford's method; a single point scores 0.5, equal
 /// extremes give 0.5 to all; reversed for lists where smaller is better), then summed per point.
 /// </summary>

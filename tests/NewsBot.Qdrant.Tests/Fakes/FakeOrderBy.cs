@@ -2,7 +2,7 @@ namespace NewsBot.Qdrant.Tests.Fakes;
 
 /// <summary>
 /// <c>order_by</c> (a key, or <c>{key, direction, start_from}</c>) and how Qdrant applies it
-/// (lib/segment/src/segment/order_by.rs): the key needs a range index, points without a value for it are skipped, and a
+/// (<c>SegmentReadView::filtered_read_by_value_stream</c> and <c>filtered_read_by_index_ordered</c> in lib/segment): the key needs a range index, points without a value for it are skipped, and a
 /// point with several values appears once, at its smallest value not below <c>start_from</c> (ascending) or its largest
 /// not above it (descending) — <c>effective_order_value</c>, the fix for qdrant/qdrant issue 9192 (older versions listed
 /// such a point once per value). Equal values are ordered by id, which Qdrant leaves unspecified.

@@ -30,7 +30,7 @@ internal static class FakeQdrantErrors
 
     /// <summary>
     /// A query naming a vector the collection lacks: <c>CollectionParams::missing_vector_error</c>
-    /// (lib/collection/src/config.rs), reached through <c>get_distance</c> before any segment is searched. Names are listed
+    /// (lib/collection, the config module), reached through <c>get_distance</c> before any segment is searched. Names are listed
     /// dense first, then sparse, each in name order (Qdrant keeps both in BTreeMaps).
     /// </summary>
     public static FakeQdrantException MissingVector(FakeCollectionConfig config, string name)

@@ -88,7 +88,7 @@ internal static class FakeVectorMath
     }
 
     /// <summary>
-    /// Qdrant's <c>cosine_preprocess</c> (lib/segment/src/spaces/simple.rs): a vector whose squared length is below
+    /// Qdrant's <c>cosine_preprocess</c> with <c>is_length_zero_or_normalized</c> (lib/segment/src/spaces): a vector whose squared length is below
     /// <c>f32::EPSILON</c> or within 1e-6 of 1 is kept as it is, any other is divided by its length.
     /// </summary>
     public static float[] CosinePreprocess(float[] vector)
