@@ -22,12 +22,12 @@ public sealed partial class QdrantNewsIndex
     private long _nextStoredPassage;
 
     public async Task<EmbeddingVersion> GetEmbeddingVersionAsync(CancellationToken cancellationToken = default) =>
-        new(_model, await GenerationAsync(cancellationToken), Location);
+        new(_model, await GenerationAsync(cancellationToken), Location) { ResizeAdvice = ResizeAdvice };
 
     public async Task<EmbeddingState> GetEmbeddingStateAsync(CancellationToken cancellationToken = default)
     {
         var without = await _collection.CountAsync(WithoutVectors(), cancellationToken);
-        return new EmbeddingState(_model, without, await GenerationAsync(cancellationToken), Location);
+        return new EmbeddingState(_model, without, await GenerationAsync(cancellationToken), Location) { ResizeAdvice = ResizeAdvice };
     }
 
     /// <summary>The vectors already on points, by the SHA-256 of their texts: the points are the cache.</summary>
@@ -159,9 +159,11 @@ public sealed partial class QdrantNewsIndex
         _model = model;
     }
 
-    private EmbeddingModelMismatchException Mismatch(EmbeddingModelInfo model) => new(_model, model, Location,
+    private EmbeddingModelMismatchException Mismatch(EmbeddingModelInfo model) => new(_model, model, Location, ResizeAdvice);
+
+    private string ResizeAdvice =>
         $"A Qdrant collection's vector size is fixed: point VectorStore:Qdrant:Collection at a new name and ingest (or ./newsbot migrate) into it, " +
-        $"or delete {Location} (curl -X DELETE <url>/collections/<name>) and ingest again.");
+        $"or delete {Location} (curl -X DELETE <url>/collections/<name>) and ingest again.";
 
     private static Filter WithoutVectors() => new()
     {

@@ -89,7 +89,7 @@ public sealed class IngestPipeline(INewsIndex index, ReaderSelector readers, Sto
         if (reembed)
             await index.ResetEmbeddingsAsync(model, cancellationToken);
         else if (state.Model is { } stored && !stored.Equals(model))
-            throw new EmbeddingModelMismatchException(stored, model, state.Location);
+            throw EmbeddingModelMismatchException.Between(stored, model, state.Location, state.ResizeAdvice);
         return model;
     }
 

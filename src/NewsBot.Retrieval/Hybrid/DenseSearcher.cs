@@ -39,7 +39,7 @@ public sealed class DenseSearcher(
     {
         var state = await index.GetEmbeddingVersionAsync(cancellationToken);
         if (state.Model is { } stored && stored != model)
-            throw new EmbeddingModelMismatchException(stored, model, state.Location);
+            throw EmbeddingModelMismatchException.Between(stored, model, state.Location, state.ResizeAdvice);
         if (index is IVectorSearchStore store) return new StoreMeaningSearch(store);
         return new InMemoryMeaningSearch(await MatrixAsync(state.Generation, cancellationToken), precision);
     }

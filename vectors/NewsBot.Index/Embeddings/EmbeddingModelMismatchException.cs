@@ -15,6 +15,10 @@ public sealed class EmbeddingModelMismatchException : InvalidOperationException
         Location = location;
     }
 
+    /// <summary>The mismatch, with <paramref name="resizeAdvice"/> as the fix when the sizes differ (a store that cannot change its vectors' size).</summary>
+    public static EmbeddingModelMismatchException Between(EmbeddingModelInfo stored, EmbeddingModelInfo requested, string location, string? resizeAdvice) =>
+        new(stored, requested, location, stored.Dimensions != requested.Dimensions ? resizeAdvice : null);
+
     public EmbeddingModelInfo Stored { get; }
     public EmbeddingModelInfo Requested { get; }
     public string Location { get; }

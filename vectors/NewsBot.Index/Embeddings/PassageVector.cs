@@ -15,8 +15,16 @@ public sealed record StoredPassageVectors(long PassageKey, IReadOnlyList<Passage
 /// <summary>A stored passage that has no vectors yet, with what embedding it needs: its story's title and its text.</summary>
 public sealed record StoredPassage(long PassageKey, int Ordinal, string StoryTitle, string Text);
 
-/// <summary>The model an index's vectors come from (null: none yet), how complete they are, and the index's write generation.</summary>
 /// <summary>Which model the index's vectors come from, at which write generation, in which store.</summary>
-public sealed record EmbeddingVersion(EmbeddingModelInfo? Model, long Generation, string Location);
+public sealed record EmbeddingVersion(EmbeddingModelInfo? Model, long Generation, string Location)
+{
+    /// <summary>What to do for a model of another size, when the store cannot re-embed into one (null: it can).</summary>
+    public string? ResizeAdvice { get; init; }
+}
 
-public sealed record EmbeddingState(EmbeddingModelInfo? Model, long PassagesWithoutVectors, long Generation, string Location);
+/// <summary>The model an index's vectors come from (null: none yet), how complete they are, and the index's write generation.</summary>
+public sealed record EmbeddingState(EmbeddingModelInfo? Model, long PassagesWithoutVectors, long Generation, string Location)
+{
+    /// <inheritdoc cref="EmbeddingVersion.ResizeAdvice"/>
+    public string? ResizeAdvice { get; init; }
+}
