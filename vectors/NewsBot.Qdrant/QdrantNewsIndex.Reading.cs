@@ -60,9 +60,14 @@ public sealed partial class QdrantNewsIndex
     public async Task<IReadOnlyList<Passage>> GetPassagesAsync(string storyId, CancellationToken cancellationToken = default) =>
         (await ReadStoryAsync(storyId, cancellationToken)).Passages;
 
-    /// <summary>The story's canonical points: its story fields and its passages in order.</summary>
+    /// <summary>
+    /// The story's canonical points: its story fields and its passages in order. Remembered for the write generation
+    /// (answering reads the same stories again and again), up to <see cref="StoryCacheCapacity"/> stories.
+    /// </summary>
     private async Task<(Story? Story, IReadOnlyList<Passage> Passages)> ReadStoryAsync(string storyId, CancellationToken cancellationToken)
     {
+        var generation = await GenerationAsync(cancellationToken);
+        if (_stories.TryGetValue(storyId, out var known) && known.Generation == generation) return (known.Story, known.Passages);
         var found = await _collection.ScrollAsync(new ScrollRequest
         {
             Filter = SearchFilters.Canonical(SearchFilter.None, Condition.Equals(StoryId, storyId)),
@@ -71,9 +76,17 @@ public sealed partial class QdrantNewsIndex
             WithVector = false,
         }, QdrantJson.Default.EnvelopeScrollResultPassagePayload, cancellationToken);
         var payloads = found.Points.Select(p => p.Payload).OfType<PassagePayload>().OrderBy(p => p.Ordinal).ToList();
-        if (payloads.Count == 0) return (null, []);
-        return (PassageMapper.Story(payloads[0]), payloads.Select(PassageMapper.Passage).ToList());
+        var read = new CachedStory(generation, payloads.Count == 0 ? null : PassageMapper.Story(payloads[0]), payloads.Select(PassageMapper.Passage).ToList());
+        if (_stories.Count >= StoryCacheCapacity) _stories.Clear();
+        _stories[storyId] = read;
+        return (read.Story, read.Passages);
     }
+
+    // Enough for every story of a corpus several times this one's (12,000 stories).
+    private const int StoryCacheCapacity = 50_000;
+    private readonly ConcurrentDictionary<string, CachedStory> _stories = new(StringComparer.Ordinal);
+
+    private sealed record CachedStory(long Generation, Story? Story, IReadOnlyList<Passage> Passages);
 
     /// <summary>
     /// Counted exactly over the canonical passages' <c>terms</c>, as the embedded store counts its search entries;
