@@ -43,6 +43,23 @@ public sealed class QdrantStoreTests(QdrantHarness qdrant) : IClassFixture<Qdran
     }
 
     [Fact]
+    public async Task Int8_quantisation_and_sharding_settings_reach_a_new_collection()
+    {
+        var options = qdrant.Options();
+        options.QuantizeInt8 = true;
+        options.ShardNumber = 6;
+        options.ReplicationFactor = 2;
+        await using var index = await qdrant.OpenAsync(options);
+
+        using var client = qdrant.RawClient();
+        var config = JsonNode.Parse(await client.GetStringAsync($"collections/{options.Collection}"))!["result"]!["config"]!;
+        var dense = config["params"]!["vectors"]!["dense"]!;
+        Assert.Equal("int8", dense["quantization_config"]!["scalar"]!["type"]!.GetValue<string>());
+        Assert.True(dense["on_disk"]!.GetValue<bool>());
+        Assert.Equal((6, 2), (config["params"]!["shard_number"]!.GetValue<int>(), config["params"]!["replication_factor"]!.GetValue<int>()));
+    }
+
+    [Fact]
     public async Task A_collection_that_is_not_NewsBots_is_refused_with_what_to_do()
     {
         var options = qdrant.Options();

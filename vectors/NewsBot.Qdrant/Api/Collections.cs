@@ -19,6 +19,8 @@ public sealed class VectorParams
     public string Distance { get; set; } = "Cosine";
     public MultivectorConfig? MultivectorConfig { get; set; }
     public QuantizationConfig? QuantizationConfig { get; set; }
+    /// <summary>Keep the float vectors on disk (memory-mapped): with int8 copies in RAM, they are read only to re-score.</summary>
+    public bool? OnDisk { get; set; }
 }
 
 public sealed class MultivectorConfig

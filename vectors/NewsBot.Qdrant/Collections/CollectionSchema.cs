@@ -36,6 +36,7 @@ internal static class CollectionSchema
                 Distance = "Cosine",
                 MultivectorConfig = new MultivectorConfig(),
                 QuantizationConfig = options.QuantizeInt8 ? new QuantizationConfig { Scalar = new ScalarQuantization { Quantile = 0.99f, AlwaysRam = true } } : null,
+                OnDisk = options.QuantizeInt8 ? true : null,
             },
         },
         SparseVectors = new() { [SparseVectorName] = new SparseVectorParams { Modifier = "idf" } },
