@@ -115,5 +115,23 @@ public sealed class QdrantHostsTests(QdrantHarness qdrant) : IClassFixture<Qdran
         qdrant.AssertEveryBodyValid();
     }
 
+    [Fact]
+    public async Task The_server_waits_for_a_Qdrant_that_is_not_up_yet()
+    {
+        var env = Environment("waited");
+        var (code, output) = await CliRunner.RunAsync(_dir.Path, env, "ingest", SharedData.Seed("001"));
+        Assert.True(code == 0, output);
+        var configuration = env.ToDictionary(e => e.Key["NEWSBOT__".Length..].Replace("__", ":"), e => (string?)e.Value);
+        configuration["VectorStore:Qdrant:MaxRetries"] = "0";
+        qdrant.Server.DropNext(1);  // the first request of the server's start finds nobody there
+        await using var server = new ServerFactory(configuration);
+        using var client = server.CreateClient();
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/healthz")).StatusCode);
+        using var ready = await server.CreateReadyClientAsync();  // ready after the retry, 5 s later
+        var response = await ready.PostAsJsonAsync("/api/ask", new { question = "What is new with DeepSeek?" });
+        response.EnsureSuccessStatusCode();
+    }
+
     public void Dispose() => _dir.Dispose();
 }

@@ -23,14 +23,12 @@ public sealed class QdrantHttp : IDisposable
     private readonly HttpClient _http;
     private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
     private readonly ILogger _logger;
-    private readonly bool _ownsClient;
 
     public QdrantHttp(QdrantOptions options, ILogger? logger = null, HttpMessageHandler? handler = null, TimeProvider? time = null)
     {
         _logger = logger ?? NullLogger.Instance;
         BaseAddress = new Uri(options.Url.EndsWith('/') ? options.Url : options.Url + "/");
         _http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
-        _ownsClient = true;
         _http.BaseAddress = BaseAddress;
         _http.Timeout = Timeout.InfiniteTimeSpan;  // the pipeline times each attempt
         if (!string.IsNullOrEmpty(options.ApiKey)) _http.DefaultRequestHeaders.Add("api-key", options.ApiKey);
@@ -143,8 +141,5 @@ public sealed class QdrantHttp : IDisposable
         return builder.Build();
     }
 
-    public void Dispose()
-    {
-        if (_ownsClient) _http.Dispose();
-    }
+    public void Dispose() => _http.Dispose();
 }
