@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using System.Threading.Channels;
 using NewsBot.Conversation.Answering;
 using NewsBot.Conversation.Caching;
+using NewsBot.Conversation.Generation;
 using NewsBot.Conversation.Memory;
 using NewsBot.Conversation.Streaming;
 using NewsBot.Conversation.Understanding;
@@ -30,23 +31,29 @@ public sealed record UserMessage(string Question)
 /// </summary>
 public sealed partial class ConversationEngine(
     QueryAnalyzer analyzer, Retriever retriever, IAnswerer answerer, HeadlineAnswerer headlines, AnswerOptions options,
-    INewsIndex index, ConversationMemory memory, TimeScopeResolver time, AnswerCache cache)
+    INewsIndex index, ConversationMemory memory, TimeScopeResolver time, AnswerCache cache, GroundedAnswering? generation = null)
 {
     public const int MaxQuestionLength = 1000;
     private const int Headlines = 5;
 
     private readonly FollowUpResolver _followUps = new(analyzer);
 
-    /// <summary>The standard engine over <paramref name="index"/>: the extractive answerer, with hybrid retrieval when <paramref name="dense"/> is given.</summary>
+    /// <summary>
+    /// The standard engine over <paramref name="index"/>: hybrid retrieval when <paramref name="dense"/> is given; answers
+    /// written by a language model when <paramref name="generation"/> is, else (and as its fallback) the extractive answerer.
+    /// </summary>
     public static ConversationEngine Create(INewsIndex index, RetrievalOptions retrieval, AnswerOptions answer, DenseSearcher? dense = null,
-        ConversationOptions? conversation = null, TimeProvider? clock = null)
+        ConversationOptions? conversation = null, TimeProvider? clock = null, GroundedAnswering? generation = null)
     {
         clock ??= TimeProvider.System;
         conversation ??= new ConversationOptions();
         return new(new QueryAnalyzer(), new Retriever(index, retrieval, dense), new ExtractiveAnswerer(index, answer), new HeadlineAnswerer(index),
             answer, index, new ConversationMemory(conversation, clock), new TimeScopeResolver(index, clock),
-            new AnswerCache(conversation.AnswerCacheEntries, TimeSpan.FromSeconds(conversation.AnswerCacheSeconds), clock));
+            new AnswerCache(conversation.AnswerCacheEntries, TimeSpan.FromSeconds(conversation.AnswerCacheSeconds), clock), generation);
     }
+
+    /// <summary>True when a language model writes the answers (the extractive answerer stands by).</summary>
+    public bool Generates => generation is not null;
 
     /// <summary>True when retrieval can search by meaning as well as by keywords.</summary>
     public bool HasDenseArm => retriever.HasDenseArm;
@@ -56,7 +63,7 @@ public sealed partial class ConversationEngine(
 
     /// <summary>Answers one question outside any conversation (the CLI's ask, evaluation).</summary>
     public Task<EngineReply> AskAsync(string question, SearchFilter? filter = null, CancellationToken cancellationToken = default, RetrievalMode? mode = null) =>
-        AnswerAsync(question, null, filter, mode, status: null, cancellationToken);
+        AnswerAsync(question, null, filter, mode, AnswerStream.None, cancellationToken);
 
     /// <summary>Answers <paramref name="message"/> within its conversation, remembering the turn.</summary>
     public async Task<EngineReply> AskAsync(UserMessage message, CancellationToken cancellationToken = default)
@@ -75,23 +82,26 @@ public sealed partial class ConversationEngine(
     {
         var conversationId = message.ConversationId is { Length: > 0 } id ? id : ConversationMemory.NewConversationId();
         var history = memory.Turns(conversationId);
-        // Status lines are produced while the answer is worked out; they are handed on as they come.
-        var statuses = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+        // Status lines, and a generated answer's text, are produced while the answer is worked out; they are handed on as they come.
+        var events = Channel.CreateUnbounded<AnswerEvent>(new UnboundedChannelOptions { SingleReader = true });
+        var stream = new AnswerStream(events.Writer);
         var work = AnswerThenCompleteAsync();
-        await foreach (var status in statuses.Reader.ReadAllAsync(cancellationToken)) yield return new StatusEvent(status);
+        await foreach (var e in events.Reader.ReadAllAsync(cancellationToken)) yield return e;
         var reply = await work;
         var answer = reply.Answer with { Id = ConversationMemory.NewAnswerId(), ConversationId = conversationId };
         reply = reply with { Answer = answer };
         memory.Add(conversationId, new ConversationTurn(message.Question.Trim(), reply.SearchedAs, reply.Topic, answer, time.Now));
 
-        foreach (var piece in Pieces(answer.Text)) yield return new DeltaEvent(piece);
+        // A composed answer (extractive, cached, or a fallback) is sent in pieces now; a generated one already streamed.
+        if (!stream.HasText)
+            foreach (var piece in Pieces(answer.Text)) yield return new DeltaEvent(piece);
         yield return new CitationsEvent(answer.Citations);
         yield return new DoneEvent(reply);
 
         async Task<EngineReply> AnswerThenCompleteAsync()
         {
-            try { return await AnswerAsync(message.Question, history, message.Filter, message.Mode, s => statuses.Writer.TryWrite(s), cancellationToken); }
-            finally { statuses.Writer.TryComplete(); }
+            try { return await AnswerAsync(message.Question, history, message.Filter, message.Mode, stream, cancellationToken); }
+            finally { events.Writer.TryComplete(); }
         }
     }
 
@@ -128,7 +138,7 @@ public sealed partial class ConversationEngine(
     private static DateOnly Later(DateOnly? a, DateOnly b) => a is { } x && x > b ? x : b;
 
     private async Task<EngineReply> AnswerAsync(string question, IReadOnlyList<ConversationTurn>? history, SearchFilter? filter, RetrievalMode? mode,
-        Action<string>? status, CancellationToken cancellationToken)
+        AnswerStream stream, CancellationToken cancellationToken)
     {
         question = question.Trim();
         if (question.Length == 0)
@@ -137,7 +147,7 @@ public sealed partial class ConversationEngine(
             question = question[..MaxQuestionLength];
 
         var resolved = _followUps.Resolve(question, history ?? [], time.Today);
-        if (resolved.FollowsUpOn is { } earlier) status?.Invoke($"Following up on “{AnswerWording.Shorten(earlier)}”");
+        if (resolved.FollowsUpOn is { } earlier) stream.Status($"Following up on “{AnswerWording.Shorten(earlier)}”");
 
         // Only conversations use the cache: evaluation and diagnostics need what retrieval found, every time.
         string? cacheKey = null;
@@ -147,21 +157,21 @@ public sealed partial class ConversationEngine(
             cacheKey = AnswerCache.Key(resolved.Text, filter ?? SearchFilter.None, mode, time.Today, generation);
             if (cache.Get(cacheKey) is { } cached)
             {
-                status?.Invoke("Searching the news…");
+                stream.Status("Searching the news…");
                 return cached;
             }
         }
-        var reply = await AnswerUncachedAsync(resolved, filter, mode, status, cancellationToken);
+        var reply = await AnswerUncachedAsync(resolved, history ?? [], filter, mode, stream, cancellationToken);
         if (cacheKey is not null) cache.Set(cacheKey, reply);
         return reply;
     }
 
-    private async Task<EngineReply> AnswerUncachedAsync(ResolvedQuestion resolved, SearchFilter? filter, RetrievalMode? mode, Action<string>? status,
-        CancellationToken cancellationToken)
+    private async Task<EngineReply> AnswerUncachedAsync(ResolvedQuestion resolved, IReadOnlyList<ConversationTurn> history, SearchFilter? filter, RetrievalMode? mode,
+        AnswerStream stream, CancellationToken cancellationToken)
     {
         var scope = await time.ResolveAsync(resolved.Text, filter, cancellationToken);
         var topic = analyzer.Analyze(scope.Topic, scope.Filter);
-        status?.Invoke(scope.RangeDescription is { } period ? $"Searching the news of {period}…" : "Searching the news…");
+        stream.Status(scope.RangeDescription is { } period ? $"Searching the news of {period}…" : "Searching the news…");
 
         EngineReply reply;
         if (scope.WantsLatest || scope.Range is not null && topic.Terms.Count == 0 || IsWhatsNew(scope.Topic))
@@ -175,16 +185,53 @@ public sealed partial class ConversationEngine(
                 $"{ExtractiveAnswerer.NoInformation} (No story{about}{when}.)", cancellationToken);
             reply = new EngineReply(answer, null, resolved.Text, resolved.Topic);
         }
+        else if (generation is not null)
+        {
+            reply = await GenerateAsync(generation, resolved, topic, scope.Filter, history, mode, stream, cancellationToken);
+        }
         else
         {
-            status?.Invoke("Reading the best matching stories…");
-            var limit = Math.Max(options.CandidateStories, 10);
-            var retrieval = mode is { } chosen
-                ? await retriever.RetrieveAsync(topic, limit, chosen, cancellationToken)
-                : await retriever.RetrieveAsync(topic, limit, cancellationToken);
+            stream.Status("Reading the best matching stories…");
+            var retrieval = await RetrieveAsync(topic, mode, cancellationToken);
             reply = new EngineReply(await answerer.AnswerAsync(retrieval, cancellationToken), retrieval, resolved.Text, resolved.Topic);
         }
         return scope.Note is { } note ? reply with { Answer = reply.Answer with { Text = note + "\n\n" + reply.Answer.Text } } : reply;
+    }
+
+    private Task<RetrievalResult> RetrieveAsync(SearchQuery query, RetrievalMode? mode, CancellationToken cancellationToken)
+    {
+        var limit = Math.Max(options.CandidateStories, 10);
+        return mode is { } chosen ? retriever.RetrieveAsync(query, limit, chosen, cancellationToken) : retriever.RetrieveAsync(query, limit, cancellationToken);
+    }
+
+    /// <summary>
+    /// A generated answer: the model's search queries searched beside the reader's own words and the rankings fused;
+    /// the extractive answer from the first search that finds something stands by as the fallback. When none finds
+    /// anything the bot says so, and the model writes nothing.
+    /// </summary>
+    private async Task<EngineReply> GenerateAsync(GroundedAnswering model, ResolvedQuestion resolved, SearchQuery topic, SearchFilter filter,
+        IReadOnlyList<ConversationTurn> history, RetrievalMode? mode, AnswerStream stream, CancellationToken cancellationToken)
+    {
+        var rewrites = await model.Rewriter.RewriteAsync(resolved.Text, history, cancellationToken);
+        var queries = new List<SearchQuery> { topic };
+        queries.AddRange(rewrites.Select(q => analyzer.Analyze(q, filter)).Where(q => q.Terms.Count > 0));
+        stream.Status("Reading the best matching stories…");
+        var retrievals = new List<RetrievalResult>();
+        foreach (var query in queries) retrievals.Add(await RetrieveAsync(query, mode, cancellationToken));
+        var fused = RetrievalResult.Fuse(retrievals, Math.Max(options.CandidateStories, 10));
+
+        Answer? fallback = null, abstention = null;
+        foreach (var retrieval in retrievals)
+        {
+            var extractive = await answerer.AnswerAsync(retrieval, cancellationToken);
+            if (!extractive.Abstained) { fallback = extractive; break; }
+            abstention ??= extractive;  // the reader's own words say best why nothing was found
+        }
+        if (fallback is null) return new EngineReply(abstention!, fused, resolved.Text, resolved.Topic);
+
+        stream.Status("Writing the answer…");
+        var answer = await model.WriteAsync(resolved.Text, history, fused.Hits, fallback, stream, cancellationToken);
+        return new EngineReply(answer, fused, resolved.Text, resolved.Topic);
     }
 
     /// <summary>The topic as the reader wrote it, without the question's frame ("news about Google" → "Google").</summary>

@@ -15,6 +15,21 @@ public sealed record Answer
     public IReadOnlyList<string> FollowUps { get; init; } = [];
     /// <summary>True when nothing in the index supports the question: the text says so and nothing is cited.</summary>
     public bool Abstained { get; init; }
+    /// <summary>Who wrote the text: NewsBot quoting its sources, or a language model from them.</summary>
+    public AnswerAuthor Author { get; init; } = AnswerAuthor.Extractive;
+    /// <summary>Why the language model's answer was not used, when <see cref="Author"/> is <see cref="AnswerAuthor.ExtractiveFallback"/>.</summary>
+    public string? FallbackReason { get; init; }
+}
+
+/// <summary>Who wrote an answer's text.</summary>
+public enum AnswerAuthor
+{
+    /// <summary>Quoted from the sources by NewsBot (no model involved).</summary>
+    Extractive,
+    /// <summary>Written by the configured language model from numbered sources, its citations checked.</summary>
+    Model,
+    /// <summary>Quoted by NewsBot because the model's answer failed (an error, a timeout, no valid citation).</summary>
+    ExtractiveFallback,
 }
 
 /// <summary>The source behind one <c>[n]</c> marker: a story, and the sentence of it the answer quotes.</summary>

@@ -106,4 +106,18 @@ public sealed class Retriever(INewsIndex index, RetrievalOptions options, DenseS
 }
 
 /// <summary>The best passage of each matching story, best first, with the statistics of the query's terms.</summary>
-public sealed record RetrievalResult(SearchQuery Query, IReadOnlyList<PassageHit> Hits, TermStatistics TermStatistics);
+public sealed record RetrievalResult(SearchQuery Query, IReadOnlyList<PassageHit> Hits, TermStatistics TermStatistics)
+{
+    /// <summary>
+    /// Several searches for one question (the reader's words first) as one: their story rankings fused by
+    /// <see cref="ReciprocalRankFusion"/>, each story standing by the passage the first search that found it chose.
+    /// </summary>
+    public static RetrievalResult Fuse(IReadOnlyList<RetrievalResult> results, int limit)
+    {
+        if (results.Count == 1) return results[0];
+        var hits = new Dictionary<string, PassageHit>(StringComparer.Ordinal);
+        foreach (var hit in results.SelectMany(r => r.Hits)) hits.TryAdd(hit.Story.Id, hit);
+        var fused = ReciprocalRankFusion.Fuse(results.Select(r => (IReadOnlyList<string>)r.Hits.Select(h => h.Story.Id).ToList()).ToArray());
+        return results[0] with { Hits = fused.Take(limit).Select(f => hits[f.Id] with { Score = f.Score }).ToList() };
+    }
+}

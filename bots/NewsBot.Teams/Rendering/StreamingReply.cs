@@ -27,6 +27,7 @@ public sealed class StreamingReply(ConnectorClient connector, Activity inbound, 
     private string _sentText = "";
     private bool _broken;
     private bool _stoppedByReader;
+    private bool _withdrawn;
 
     public string? StreamId => _streamId;
 
@@ -42,10 +43,16 @@ public sealed class StreamingReply(ConnectorClient connector, Activity inbound, 
     public async Task AppendAsync(string delta, CancellationToken cancellationToken)
     {
         _text += delta;
-        if (_broken || Expired() || _text == _sentText || !IntervalPassed()) return;
+        if (_broken || _withdrawn || Expired() || _text == _sentText || !IntervalPassed()) return;
         await SendUpdateAsync(new Activity { Type = ActivityTypes.Typing, Text = _text }, "streaming", cancellationToken);
         if (!_broken) _sentText = _text;
     }
+
+    /// <summary>
+    /// The text streamed so far is withdrawn (a generated answer replaced by the quoted one). Teams shows streamed text
+    /// until the final message replaces it, so no more updates go out; the final message carries the answer.
+    /// </summary>
+    public void Withdraw() => _withdrawn = true;
 
     /// <summary>
     /// Ends the stream with <paramref name="final"/> (the whole answer) and returns the id of the message Teams shows,

@@ -134,6 +134,9 @@ public sealed class TeamsBot(BotReadiness readiness, ConnectorClient connector, 
                 case DeltaEvent delta:
                     await stream.AppendAsync(delta.Text, cancellationToken);
                     break;
+                case ResetEvent:
+                    stream.Withdraw();
+                    break;
                 case DoneEvent done:
                     var id = await stream.FinishAsync(AnswerActivity.Create(done.Reply.Answer), cancellationToken);
                     Remember(activity, id, done.Reply.Answer);

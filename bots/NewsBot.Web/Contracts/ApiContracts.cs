@@ -10,10 +10,19 @@ namespace NewsBot.Web.Contracts;
 public sealed record AskRequest(string? Question, string? ConversationId);
 
 public sealed record AnswerDto(
-    string AnswerId, string ConversationId, string Text, IReadOnlyList<CitationDto> Citations, IReadOnlyList<string> FollowUps, bool Abstained)
+    string AnswerId, string ConversationId, string Text, IReadOnlyList<CitationDto> Citations, IReadOnlyList<string> FollowUps, bool Abstained,
+    string AnsweredBy, string? FallbackReason)
 {
     public static AnswerDto From(Answer answer) => new(answer.Id, answer.ConversationId ?? "", answer.Text,
-        answer.Citations.Select(CitationDto.From).ToList(), answer.FollowUps, answer.Abstained);
+        answer.Citations.Select(CitationDto.From).ToList(), answer.FollowUps, answer.Abstained, AuthorName(answer.Author), answer.FallbackReason);
+
+    /// <summary>"extractive" (quoted by NewsBot), "model" (written by the language model), or "extractive-fallback".</summary>
+    public static string AuthorName(AnswerAuthor author) => author switch
+    {
+        AnswerAuthor.Model => "model",
+        AnswerAuthor.ExtractiveFallback => "extractive-fallback",
+        _ => "extractive",
+    };
 }
 
 public sealed record CitationDto(int Number, string StoryId, string PassageId, string Title, string Publication, DateOnly? Date, string? Url, string Quote)
@@ -38,6 +47,8 @@ public sealed record FeedbackSummaryDto(long Up, long Down, long Total, IReadOnl
 // Server-Sent Event payloads of POST /api/ask/stream.
 public sealed record StatusPayload(string Message);
 public sealed record DeltaPayload(string Text);
+/// <summary>The text streamed so far is withdrawn (a generated answer replaced by the quoted one); the deltas that follow are the answer.</summary>
+public sealed record ResetPayload(string Reason);
 public sealed record CitationsPayload(IReadOnlyList<CitationDto> Citations);
 public sealed record ErrorPayload(string Message, int Status);
 
@@ -51,6 +62,7 @@ public sealed record HealthDto(string Status, string? Detail);
 [JsonSerializable(typeof(FeedbackSummaryDto))]
 [JsonSerializable(typeof(StatusPayload))]
 [JsonSerializable(typeof(DeltaPayload))]
+[JsonSerializable(typeof(ResetPayload))]
 [JsonSerializable(typeof(CitationsPayload))]
 [JsonSerializable(typeof(ErrorPayload))]
 [JsonSerializable(typeof(HealthDto))]

@@ -62,6 +62,7 @@ public static partial class AskEndpoints
                 {
                     StatusEvent s => ("status", JsonSerializer.Serialize(new StatusPayload(s.Message), json.StatusPayload)),
                     DeltaEvent d => ("delta", JsonSerializer.Serialize(new DeltaPayload(d.Text), json.DeltaPayload)),
+                    ResetEvent r => ("reset", JsonSerializer.Serialize(new ResetPayload(r.Reason), json.ResetPayload)),
                     CitationsEvent c => ("citations", JsonSerializer.Serialize(new CitationsPayload(c.Citations.Select(CitationDto.From).ToList()), json.CitationsPayload)),
                     DoneEvent done => ("done", JsonSerializer.Serialize(AnswerDto.From(done.Reply.Answer), json.AnswerDto)),
                     _ => throw new InvalidOperationException($"Unknown answer event {e.GetType().Name}."),

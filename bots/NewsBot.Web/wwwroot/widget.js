@@ -431,6 +431,7 @@ color:var(--fg);font:inherit;font-size:13px}
       d = d || {};
       if (name === "status") { if (!acc) status(m, str(d.message)); }
       else if (name === "delta") { acc += str(d.text); status(m, null); paint(); }
+      else if (name === "reset") { acc = ""; cites = null; paint(); } // a generated answer withdrawn: the quoted one follows
       else if (name === "citations") { cites = d.citations; paint(); }
       else if (name === "done") done(d);
       else if (name === "error") fail(str(d.message) || "Something went wrong. Please try again.");

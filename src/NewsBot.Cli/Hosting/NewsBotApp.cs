@@ -7,6 +7,10 @@ using NewsBot.Index;
 using NewsBot.Index.Sqlite;
 using NewsBot.Index.Feedback;
 using NewsBot.Qdrant;
+using NewsBot.Llm;
+using NewsBot.Conversation.Generation;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 using NewsBot.Qdrant.Http;
 using NewsBot.Ingestion;
 using NewsBot.Ingestion.Pipeline;
@@ -25,7 +29,7 @@ namespace NewsBot.Cli.Hosting;
 public sealed class NewsBotApp : IAsyncDisposable
 {
     private NewsBotApp(INewsIndex index, IFeedbackStore feedback, StoreOptions store, IngestionOptions ingestion, RetrievalOptions retrieval, AnswerOptions answer,
-        ConversationOptions conversation, IEmbeddingModel? embedder)
+        ConversationOptions conversation, IEmbeddingModel? embedder, LlmOptions llm, ILoggerFactory? loggers)
     {
         Index = index;
         Store = store;
@@ -33,7 +37,14 @@ public sealed class NewsBotApp : IAsyncDisposable
         Embedder = embedder;
         Dense = embedder is null ? null
             : new DenseSearcher(index, embedder, new EmbeddingModelInfo(embedder.Id, embedder.Dimensions), EmbeddingPurpose.ForQuery(), retrieval.DensePrecision);
-        Engine = ConversationEngine.Create(index, retrieval, answer, Dense, conversation);
+        _chat = ChatClients.Create(llm);
+        _engine = () => ConversationEngine.Create(index, retrieval, answer, Dense, conversation);
+        Generation = _chat is null ? null : new GroundedAnswering(_chat, new GenerationOptions
+        {
+            Timeout = TimeSpan.FromSeconds(llm.TimeoutSeconds),
+            MaxContextTokens = llm.MaxContextTokens,
+        }, loggers?.CreateLogger<GroundedAnswering>());
+        Engine = ConversationEngine.Create(index, retrieval, answer, Dense, conversation, generation: Generation);
         Feedback = new AnswerFeedback(Engine.Memory, feedback, TimeProvider.System);
     }
 
@@ -46,6 +57,13 @@ public sealed class NewsBotApp : IAsyncDisposable
     public IEmbeddingModel? Embedder { get; }
     public DenseSearcher? Dense { get; }
     public ConversationEngine Engine { get; }
+    /// <summary>The language model's answering, or null when Llm:Provider is None.</summary>
+    public GroundedAnswering? Generation { get; }
+    private readonly IChatClient? _chat;
+    private readonly Func<ConversationEngine> _engine;
+
+    /// <summary>An engine that answers by quoting only, whatever Llm says: what eval compares generated answers with.</summary>
+    public ConversationEngine CreateExtractiveEngine() => _engine();
 
     public IngestPipeline CreateIngestPipeline() => IngestPipeline.Create(Index, IngestionOptions,
         Embedder is null ? null : PassageEmbedder.Create(Embedder, Index, IngestionOptions, new EmbeddingModelInfo(Embedder.Id, Embedder.Dimensions)));
@@ -63,7 +81,7 @@ public sealed class NewsBotApp : IAsyncDisposable
     }
 
     /// <summary>Reads and validates all options first (so every configuration mistake is reported before anything runs), then opens the index.</summary>
-    public static async Task<NewsBotApp> CreateAsync(IConfiguration configuration, CancellationToken cancellationToken = default)
+    public static async Task<NewsBotApp> CreateAsync(IConfiguration configuration, CancellationToken cancellationToken = default, ILoggerFactory? loggers = null)
     {
         var o = ReadOptions(configuration);
         // Without its model NewsBot still answers, by keywords; the warning says how to get meaning search back.
@@ -74,7 +92,7 @@ public sealed class NewsBotApp : IAsyncDisposable
         {
             var model = embedder is null ? null : new EmbeddingModelInfo(embedder.Id, embedder.Dimensions);
             var (index, feedback) = await OpenStoreAsync(o.VectorStore, o.Store, model, cancellationToken);
-            return new NewsBotApp(index, feedback, o.Store, o.Ingestion, o.Retrieval, o.Answer, o.Conversation, embedder);
+            return new NewsBotApp(index, feedback, o.Store, o.Ingestion, o.Retrieval, o.Answer, o.Conversation, embedder, o.Llm, loggers);
         }
         catch
         {
@@ -105,7 +123,7 @@ public sealed class NewsBotApp : IAsyncDisposable
     public static void ValidateConfiguration(IConfiguration configuration) => ReadOptions(configuration);
 
     private sealed record Options(StoreOptions Store, IngestionOptions Ingestion, RetrievalOptions Retrieval, AnswerOptions Answer,
-        ConversationOptions Conversation, EmbeddingOptions Embeddings, VectorStoreOptions VectorStore);
+        ConversationOptions Conversation, EmbeddingOptions Embeddings, VectorStoreOptions VectorStore, LlmOptions Llm);
 
     /// <summary>Every option, validated (each mistake named by its key).</summary>
     public static (StoreOptions Store, VectorStoreOptions VectorStore, EmbeddingOptions Embeddings) ReadStoreOptions(IConfiguration configuration)
@@ -124,8 +142,9 @@ public sealed class NewsBotApp : IAsyncDisposable
         var conversation = Collect(() => OptionsBinding.Bind<ConversationOptions>(configuration, ConversationOptions.Section, o => o.Validate()), errors);
         var embeddings = Collect(() => OptionsBinding.Bind<EmbeddingOptions>(configuration, EmbeddingOptions.Section, o => o.Validate()), errors);
         var vectorStore = Collect(() => OptionsBinding.Bind<VectorStoreOptions>(configuration, VectorStoreOptions.Section, o => o.Validate()), errors);
+        var llm = Collect(() => OptionsBinding.Bind<LlmOptions>(configuration, LlmOptions.Section, o => o.Validate()), errors);
         if (errors.Count > 0) throw new ConfigurationException(errors);
-        return new Options(store!, ingestion!, retrieval!, answer!, conversation!, embeddings!, vectorStore!);
+        return new Options(store!, ingestion!, retrieval!, answer!, conversation!, embeddings!, vectorStore!, llm!);
     }
 
     private static T? Collect<T>(Func<T> bind, List<string> errors) where T : class
@@ -136,6 +155,7 @@ public sealed class NewsBotApp : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
+        _chat?.Dispose();
         Embedder?.Dispose();
         return Index.DisposeAsync();
     }

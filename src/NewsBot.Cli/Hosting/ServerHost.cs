@@ -65,7 +65,7 @@ public static class ServerHost
 }
 
 /// <summary>Opens NewsBot from configuration after the server has started, then hands it to the web adapter.</summary>
-public sealed class BackendLoader(IConfiguration configuration, BotReadiness readiness, IHostApplicationLifetime lifetime, ILogger<BackendLoader> log)
+public sealed class BackendLoader(IConfiguration configuration, BotReadiness readiness, IHostApplicationLifetime lifetime, ILogger<BackendLoader> log, ILoggerFactory loggers)
     : BackgroundService
 {
     private NewsBotApp? _app;
@@ -86,8 +86,9 @@ public sealed class BackendLoader(IConfiguration configuration, BotReadiness rea
             await _app.WarmUpAsync(stoppingToken);
             var stats = await _app.Index.GetStatsAsync(stoppingToken);
             readiness.Ready(new BotBackend(_app.Engine, _app.Feedback));
-            log.LogInformation("Index loaded in {Seconds:F1} s: {Stories:N0} stories from {Documents:N0} documents, {Search} search. Ready.",
-                started.Elapsed.TotalSeconds, stats.Stories, stats.Documents, _app.Engine.HasDenseArm ? "hybrid" : "keyword");
+            log.LogInformation("Index loaded in {Seconds:F1} s: {Stories:N0} stories from {Documents:N0} documents, {Search} search, answers {Answers}. Ready.",
+                started.Elapsed.TotalSeconds, stats.Stories, stats.Documents, _app.Engine.HasDenseArm ? "hybrid" : "keyword",
+                _app.Engine.Generates ? "written by the language model (Llm)" : "quoted from the stories");
             if (stats.Stories == 0) log.LogWarning("The index is empty: every answer will be \"I don't know\". Run ./newsbot ingest PATH... to add documents.");
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -113,7 +114,7 @@ public sealed class BackendLoader(IConfiguration configuration, BotReadiness rea
         {
             try
             {
-                return await NewsBotApp.CreateAsync(configuration, stoppingToken);
+                return await NewsBotApp.CreateAsync(configuration, stoppingToken, loggers);
             }
             catch (QdrantUnavailableException e)
             {

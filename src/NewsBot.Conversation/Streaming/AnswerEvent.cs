@@ -14,6 +14,12 @@ public sealed record StatusEvent(string Message) : AnswerEvent;
 /// <summary>The next piece of the answer's text: the pieces, joined, are <see cref="Answer.Text"/>.</summary>
 public sealed record DeltaEvent(string Text) : AnswerEvent;
 
+/// <summary>
+/// The text sent so far is withdrawn (a generated answer that failed its checks midway); the deltas that follow are
+/// the answer. Adapters clear what they showed, or simply let the final answer replace it.
+/// </summary>
+public sealed record ResetEvent(string Reason) : AnswerEvent;
+
 public sealed record CitationsEvent(IReadOnlyList<Citation> Citations) : AnswerEvent;
 
 /// <summary>The whole answer, last.</summary>
