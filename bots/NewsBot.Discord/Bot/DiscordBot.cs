@@ -33,6 +33,7 @@ public sealed partial class DiscordBot
     private readonly ILogger<DiscordBot> _log;
     private readonly UserCooldown _cooldown;
     private readonly BotThreads _threads = new();
+    private readonly TimeProvider _time;
 
     public DiscordBot(BotReadiness readiness, DiscordRestClient rest, DiscordOptions options, TimeProvider time, ILogger<DiscordBot> log)
     {
@@ -40,6 +41,7 @@ public sealed partial class DiscordBot
         _rest = rest;
         _log = log;
         _cooldown = new UserCooldown(TimeSpan.FromSeconds(options.CooldownSeconds), time);
+        _time = time;
         Turns = new TurnScheduler(e => log.LogError(e, "A Discord turn failed"));
     }
 
@@ -135,19 +137,16 @@ public sealed partial class DiscordBot
 
     private async Task AnswerInteractionAsync(BotBackend backend, Interaction interaction, string question, string key, CancellationToken cancellationToken)
     {
-        IReadOnlyList<MessageCreate> messages;
+        var surface = new InteractionAnswerSurface(_rest, interaction.Token);
         try
         {
-            var reply = await backend.Engine.AskAsync(new UserMessage(Limit(question)) { ConversationId = key }, cancellationToken);
-            messages = AnswerMessages.Render(reply.Answer);
+            await new StreamedAnswer(surface, _time).ShowAsync(backend.Engine.StreamAsync(new UserMessage(Limit(question)) { ConversationId = key }, cancellationToken), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             _log.LogError(e, "Answering /{Command} failed", interaction.Data?.Name);
-            messages = [AnswerMessages.Text(Failure)];
+            await surface.FinishAsync([AnswerMessages.Text(Failure)], cancellationToken);
         }
-        await _rest.EditOriginalResponseAsync(interaction.Token, AsEdit(messages[0]), cancellationToken);
-        foreach (var more in messages.Skip(1)) await _rest.CreateFollowupAsync(interaction.Token, more, cancellationToken);
     }
 
     private async Task OnButtonAsync(Interaction interaction, Func<InteractionResponse, Task> respond, CancellationToken cancellationToken)
@@ -227,10 +226,8 @@ public sealed partial class DiscordBot
                 }
             }
             await _rest.TriggerTypingAsync(channel, cancellationToken);
-            var reply = await backend.Engine.AskAsync(new UserMessage(question) { ConversationId = "discord_" + channel }, cancellationToken);
-            var messages = AnswerMessages.Render(reply.Answer);
-            for (var i = 0; i < messages.Count; i++)
-                await _rest.CreateMessageAsync(channel, i == 0 && reference is not null ? messages[i].WithReference(reference) : messages[i], cancellationToken);
+            await new StreamedAnswer(new ChannelAnswerSurface(_rest, channel, reference), _time)
+                .ShowAsync(backend.Engine.StreamAsync(new UserMessage(question) { ConversationId = "discord_" + channel }, cancellationToken), cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,4 +1,5 @@
 using NewsBot.Conversation;
+using NewsBot.Conversation.Streaming;
 using System.CommandLine;
 using NewsBot.Cli.Hosting;
 using NewsBot.Cli.Rendering;
@@ -30,9 +31,28 @@ public static class ChatCommand
             var line = await Console.In.ReadLineAsync(cancellationToken);
             if (line is null || line.Trim() is "exit" or "quit" or "/exit" or "/quit") break;
             if (line.Trim().Length == 0) continue;
-            var reply = await app.Engine.AskAsync(new UserMessage(line) { ConversationId = conversation }, cancellationToken);
-            conversation = reply.Answer.ConversationId;
-            AnswerRenderer.Write(console, reply.Answer);
+            // A generated answer is shown as the model writes it; a quoted one appears whole.
+            var streamed = false;
+            await foreach (var e in app.Engine.StreamAsync(new UserMessage(line) { ConversationId = conversation }, cancellationToken))
+            {
+                switch (e)
+                {
+                    case DeltaEvent delta when app.Engine.Generates:
+                        if (!streamed) console.WriteLine();
+                        console.Write(delta.Text);
+                        streamed = true;
+                        break;
+                    case ResetEvent reset:
+                        console.WriteLine();
+                        console.MarkupLine($"[grey](That answer is withdrawn: {Markup.Escape(reset.Reason)}. Quoting the sources instead.)[/]");
+                        streamed = false;
+                        break;
+                    case DoneEvent done:
+                        conversation = done.Reply.Answer.ConversationId;
+                        AnswerRenderer.Write(console, done.Reply.Answer, textShown: streamed);
+                        break;
+                }
+            }
         }
         return CommandContext.Ok;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using NewsBot.Cli.Hosting;
 using NewsBot.Cli.Rendering;
 using NewsBot.Evaluation;
 using NewsBot.Retrieval;
@@ -19,7 +20,9 @@ public static class EvalCommand
         var details = new Option<bool>("--details") { Description = "Also print each question's rank, hit and answer" };
         var mode = new Option<RetrievalMode?>("--mode") { Description = "Retrieval to score: lexical, dense or hybrid (default: hybrid with an embedding model, else lexical)" };
         var compare = new Option<bool>("--compare") { Description = "Score lexical, dense and hybrid side by side, per kind" };
-        var command = new Command("eval", "Score retrieval and answers on a question set") { questions, k, json, details, mode, compare };
+        var answerer = new Option<string?>("--answerer") { Description = "llm: score the language model's answers (Llm) beside the extractive answerer's; extractive: quoting only" };
+        answerer.AcceptOnlyFromAmong("extractive", "llm");
+        var command = new Command("eval", "Score retrieval and answers on a question set") { questions, k, json, details, mode, compare, answerer };
         command.SetAction((parse, ct) => CommandContext.RunAsync(parse, async app =>
         {
             var file = parse.GetValue(questions)!;
@@ -50,6 +53,11 @@ public static class EvalCommand
                 console.MarkupLine("[red]Dense and hybrid retrieval need an embedding model.[/] Run ./newsbot setup (it builds use-lite), check Embeddings:Model, then ingest again so passages get vectors.");
                 return CommandContext.UsageError;
             }
+            if (parse.GetValue(answerer) is { } which)
+                return which == "llm"
+                    ? await CompareAnswerersAsync(app, set, parse.GetValue(k), modes[^1], asJson, ct)
+                    : Print(await new Evaluator(app.CreateExtractiveEngine(), app.Index).RunAsync(set, parse.GetValue(k), Progress(asJson, "extractive", set.Count), ct, modes[^1]));
+
             var reports = new List<(RetrievalMode Mode, EvalReport Report)>();
             foreach (var m in modes)
             {
@@ -63,16 +71,61 @@ public static class EvalCommand
                 else WriteComparison(console, reports);
                 return CommandContext.Ok;
             }
-            var report = reports[0].Report;
-            if (asJson) Console.Out.WriteLine(JsonSerializer.Serialize(report, AnswerRenderer.Json));
-            else
+            return Print(reports[0].Report);
+
+            int Print(EvalReport report)
             {
-                if (parse.GetValue(details)) WriteDetails(console, report);
-                Write(console, report);
+                if (asJson) Console.Out.WriteLine(JsonSerializer.Serialize(report, AnswerRenderer.Json));
+                else
+                {
+                    if (parse.GetValue(details)) WriteDetails(console, report);
+                    Write(console, report);
+                }
+                return CommandContext.Ok;
             }
-            return CommandContext.Ok;
         }));
         return command;
+    }
+
+    private static Progress<int>? Progress(bool quiet, string label, int count) =>
+        quiet ? null : new Progress<int>(done => { if (done % 10 == 0 || done == count) CommandContext.Console.WriteLine($"eval ({label}): {done}/{count} questions"); });
+
+    /// <summary>The configured language model's answers scored beside the extractive answerer's, on the same retrieval mode.</summary>
+    private static async Task<int> CompareAnswerersAsync(NewsBotApp app, IReadOnlyList<EvalQuestion> set, int k, RetrievalMode mode, bool asJson, CancellationToken ct)
+    {
+        var console = CommandContext.Console;
+        if (!app.Engine.Generates)
+        {
+            console.MarkupLine("[red]--answerer llm needs a language model.[/] Set Llm:Provider (OpenAI, AzureOpenAI or OpenAICompatible), Llm:Model, Llm:BaseUrl where needed and NEWSBOT__LLM__APIKEY, then run eval again.");
+            return CommandContext.UsageError;
+        }
+        var extractive = await new Evaluator(app.CreateExtractiveEngine(), app.Index).RunAsync(set, k, Progress(asJson, "extractive", set.Count), ct, mode);
+        var llm = await new Evaluator(app.Engine, app.Index).RunAsync(set, k, Progress(asJson, "llm", set.Count), ct, mode);
+        var fallbacks = llm.Outcomes.Count(o => o.Answer.Author == Domain.AnswerAuthor.ExtractiveFallback);
+        if (asJson)
+        {
+            var both = new System.Text.Json.Nodes.JsonObject
+            {
+                ["extractive"] = JsonSerializer.SerializeToNode(extractive, AnswerRenderer.Json),
+                ["llm"] = JsonSerializer.SerializeToNode(llm, AnswerRenderer.Json),
+                ["llm_fallbacks"] = fallbacks,
+            };
+            Console.Out.WriteLine(both.ToJsonString(AnswerRenderer.Json));
+            return CommandContext.Ok;
+        }
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("measure", "extractive", "llm");
+        void Row(string name, Func<EvalReport, string> value) => table.AddRow(name, value(extractive), value(llm));
+        Row("answer_hit", r => F(r.AnswerHit));
+        Row("citation_hit", r => F(r.CitationHit));
+        Row("citation_precision", r => F(r.CitationPrecision));
+        Row("abstention", r => r.Abstention is { } a ? F(a) : "-");
+        Row("false_abstention", r => F(r.FalseAbstention));
+        Row("recall@5 (retrieval)", r => F(r.RecallAt5));
+        Row("mrr@10 (retrieval)", r => F(r.MrrAt10));
+        Row("p50 ms", r => r.Latency.P50.ToString("0", CultureInfo.InvariantCulture));
+        console.Write(table);
+        console.WriteLine($"llm: {fallbacks} of {set.Count} answers fell back to quoting (an error, a timeout, or no valid citation).");
+        return CommandContext.Ok;
     }
 
     public static void Write(IAnsiConsole console, EvalReport report)

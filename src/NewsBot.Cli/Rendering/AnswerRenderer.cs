@@ -16,11 +16,15 @@ public static class AnswerRenderer
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write(IAnsiConsole console, Answer answer)
+    /// <param name="textShown">The text already went out as it streamed: only what follows it is written.</param>
+    public static void Write(IAnsiConsole console, Answer answer, bool textShown = false)
     {
         // Corpus text may contain [brackets]: everything from the index is escaped, never interpreted as markup.
         console.WriteLine();
-        console.MarkupLine(Markup.Escape(answer.Text));
+        if (!textShown) console.MarkupLine(Markup.Escape(answer.Text));
+        else console.WriteLine();
+        if (answer.Author == AnswerAuthor.ExtractiveFallback)
+            console.MarkupLine($"[grey](Quoted from the sources: {Markup.Escape(answer.FallbackReason ?? "the language model's answer was not used")}.)[/]");
         if (answer.Citations.Count > 0)
         {
             console.WriteLine();
