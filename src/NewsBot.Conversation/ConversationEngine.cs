@@ -162,7 +162,8 @@ public sealed partial class ConversationEngine(
             }
         }
         var reply = await AnswerUncachedAsync(resolved, history ?? [], filter, mode, stream, cancellationToken);
-        if (cacheKey is not null) cache.Set(cacheKey, reply);
+        // A fallback is not kept: the model may answer the next time (a 429 passes, a timeout was a bad moment).
+        if (cacheKey is not null && reply.Answer.Author != AnswerAuthor.ExtractiveFallback) cache.Set(cacheKey, reply);
         return reply;
     }
 
@@ -187,7 +188,7 @@ public sealed partial class ConversationEngine(
         }
         else if (generation is not null)
         {
-            reply = await GenerateAsync(generation, resolved, topic, scope.Filter, history, mode, stream, cancellationToken);
+            reply = await GenerateAsync(generation, resolved, topic, scope.Filter, history, mode, scope.Note, stream, cancellationToken);
         }
         else
         {
@@ -210,7 +211,7 @@ public sealed partial class ConversationEngine(
     /// anything the bot says so, and the model writes nothing.
     /// </summary>
     private async Task<EngineReply> GenerateAsync(GroundedAnswering model, ResolvedQuestion resolved, SearchQuery topic, SearchFilter filter,
-        IReadOnlyList<ConversationTurn> history, RetrievalMode? mode, AnswerStream stream, CancellationToken cancellationToken)
+        IReadOnlyList<ConversationTurn> history, RetrievalMode? mode, string? note, AnswerStream stream, CancellationToken cancellationToken)
     {
         var rewrites = await model.Rewriter.RewriteAsync(resolved.Text, history, cancellationToken);
         var queries = new List<SearchQuery> { topic };
@@ -230,6 +231,8 @@ public sealed partial class ConversationEngine(
         if (fallback is null) return new EngineReply(abstention!, fused, resolved.Text, resolved.Topic);
 
         stream.Status("Writing the answer…");
+        // The period note leads the answer's text (added below), so it leads the streamed text too.
+        if (note is not null) stream.Delta(note + "\n\n");
         var answer = await model.WriteAsync(resolved.Text, history, fused.Hits, fallback, stream, cancellationToken);
         return new EngineReply(answer, fused, resolved.Text, resolved.Topic);
     }

@@ -268,9 +268,6 @@ public sealed partial class DiscordBot
     private static InteractionResponse Private(string text) =>
         new() { Type = InteractionResponseTypes.ChannelMessage, Data = AnswerMessages.Text(text, ephemeral: true) };
 
-    private static MessageEdit AsEdit(MessageCreate message) =>
-        new() { Content = message.Content, Embeds = message.Embeds, Components = message.Components, AllowedMentions = message.AllowedMentions };
-
     [GeneratedRegex(@"<@!?(\d+)>")]
     private static partial Regex Mention();
 }

@@ -48,7 +48,10 @@ public sealed class GroundedAnswering(IChatClient chat, GenerationOptions option
 
         var text = writer.Text;
         if (writer.SaysNoAnswer)
+        {
+            stream.Reset("the sources do not answer the question");  // only text that came before the model's (a period note) went out
             return new Answer { Text = ExtractiveAnswerer.NoInformation, Citations = [], Abstained = true, Author = AnswerAuthor.Model, FollowUps = ["What's the latest AI news?"] };
+        }
         var citations = CitationMarkers.Citations(text, sources);
         if (citations.Count == 0) return Fallback(fallback, "the model's answer cited none of its sources", stream);
         return new Answer { Text = text, Citations = citations, FollowUps = fallback.FollowUps, Author = AnswerAuthor.Model };
