@@ -8,12 +8,14 @@ namespace NewsBot.Cli.Tests;
 public sealed class GeneratedAnswerCommandTests : IAsyncLifetime
 {
     private readonly TempDir _dir = new();
+    private static readonly string Key = FakeOpenAiServer.NewApiKey();
+    private static readonly string WrongKey = FakeOpenAiServer.NewApiKey();
     private FakeOpenAiServer _model = null!;
     private string Db => _dir.File("index.db");
 
     public async Task InitializeAsync()
     {
-        _model = await FakeOpenAiServer.StartAsync(new FakeOpenAiOptions { ApiKey = "sk-cli-test" });
+        _model = await FakeOpenAiServer.StartAsync(new FakeOpenAiOptions { ApiKey = Key });
         // A model that answers from the first source it is given, cited.
         _model.Responder = r => r.System == NewsBot.Conversation.Generation.QueryRewriter.Instructions
             ? FakeChatReply.Reply("""{"queries": []}""")
@@ -35,12 +37,12 @@ public sealed class GeneratedAnswerCommandTests : IAsyncLifetime
         return sources.RootElement[0].GetProperty("text").GetString()!.Split(". ")[0].TrimEnd('.');
     }
 
-    private Dictionary<string, string> Llm(string? key = "sk-cli-test") => new()
+    private Dictionary<string, string> Llm(string? key = null) => new()
     {
         ["NEWSBOT__LLM__PROVIDER"] = "OpenAICompatible",
         ["NEWSBOT__LLM__BASEURL"] = _model.BaseUrl.ToString(),
         ["NEWSBOT__LLM__MODEL"] = "fake-news-model",
-        ["NEWSBOT__LLM__APIKEY"] = key ?? "",
+        ["NEWSBOT__LLM__APIKEY"] = key ?? Key,
         ["NEWSBOT__EMBEDDINGS__MODEL"] = "none",
     };
 
@@ -66,11 +68,11 @@ public sealed class GeneratedAnswerCommandTests : IAsyncLifetime
         Assert.True(code == 0, output);
         Assert.Equal("model", JsonDocument.Parse(output).RootElement.GetProperty("author").GetString());
 
-        (code, output) = await CliRunner.RunAsync(_dir.Path, Llm("sk-wrong-key-77"), "ask", "--db", Db, "Which chip did AWS unveil at re:Invent?");
+        (code, output) = await CliRunner.RunAsync(_dir.Path, Llm(WrongKey), "ask", "--db", Db, "Which chip did AWS unveil at re:Invent?");
         Assert.True(code == 0, output);
         Assert.Contains("Trainium3", output);
         Assert.Contains("Quoted from the sources: the model's service answered HTTP 401", output);
-        Assert.DoesNotContain("sk-wrong-key-77", output);
+        Assert.DoesNotContain(WrongKey, output);
     }
 
     [Fact]

@@ -21,11 +21,12 @@ namespace NewsBot.Conversation.Tests.Generation;
 /// </summary>
 public sealed class FakeOpenAiServerTests
 {
-    private const string Key = "sk-fake-0123456789abcdef";
+    private static readonly string Key = FakeOpenAiServer.NewApiKey();
+    private static readonly string WrongKey = FakeOpenAiServer.NewApiKey();
     private const string Model = "fake-model";
 
-    private static ChatClient Sdk(FakeOpenAiServer fake, int retries = 0, TimeSpan? timeout = null, string key = Key) =>
-        new(Model, new ApiKeyCredential(key), new OpenAIClientOptions
+    private static ChatClient Sdk(FakeOpenAiServer fake, int retries = 0, TimeSpan? timeout = null, string? key = null) =>
+        new(Model, new ApiKeyCredential(key ?? Key), new OpenAIClientOptions
         {
             Endpoint = fake.BaseUrl,
             RetryPolicy = new ClientRetryPolicy(retries),
@@ -209,7 +210,7 @@ public sealed class FakeOpenAiServerTests
         right.Headers.Add("api-key", Key);
         using var ok = await http.SendAsync(right);
         using var wrong = new HttpRequestMessage(HttpMethod.Post, url) { Content = Json(Body()) };
-        wrong.Headers.Add("api-key", "sk-wrong-key-000000");
+        wrong.Headers.Add("api-key", WrongKey);
         using var refused = await http.SendAsync(wrong);
 
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
@@ -223,13 +224,13 @@ public sealed class FakeOpenAiServerTests
     public async Task A_wrong_key_is_a_401_that_does_not_repeat_the_key()
     {
         await using var fake = await FakeOpenAiServer.StartAsync(new FakeOpenAiOptions { ApiKey = Key });
-        const string wrong = "sk-wrong-9876543210fedcba";
+        var wrong = FakeOpenAiServer.NewApiKey();
 
         var e = await Assert.ThrowsAsync<ClientResultException>(() => Sdk(fake, key: wrong).CompleteChatAsync(Conversation));
 
         Assert.Equal(401, e.Status);
         Assert.Contains("Incorrect API key provided", e.Message);
-        Assert.Contains("dcba", e.Message);  // masked as OpenAI masks it: a recognisable tail, never the whole key
+        Assert.Contains(wrong[^4..], e.Message);  // masked as OpenAI masks it: a recognisable tail, never the whole key
         Assert.DoesNotContain(wrong, e.Message);
         Assert.Equal("invalid_api_key", (string?)JsonNode.Parse(e.GetRawResponse()!.Content.ToString())!["error"]!["code"]);
         Assert.Empty(fake.Requests);  // refused before it is read as a chat request
@@ -643,7 +644,7 @@ public sealed class FakeOpenAiServerTests
         await Assert.ThrowsAsync<ClientResultException>(() => client.CompleteChatAsync(Conversation));
         Assert.Equal(3, fake.CompletedResponses);
 
-        await Assert.ThrowsAsync<ClientResultException>(() => Sdk(fake, key: "sk-wrong-key-000000").CompleteChatAsync(Conversation));
+        await Assert.ThrowsAsync<ClientResultException>(() => Sdk(fake, key: WrongKey).CompleteChatAsync(Conversation));
         Assert.Equal(4, fake.CompletedResponses);
         Assert.Equal(3, fake.Requests.Count);  // a refused request is answered but not recorded as a chat request
     }

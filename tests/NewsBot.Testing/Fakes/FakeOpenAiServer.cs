@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -86,6 +87,9 @@ public sealed class FakeOpenAiServer : IAsyncDisposable
         fake.AzureBaseUrl = new Uri(address + "/");
         return fake;
     }
+
+    /// <summary>A key made for one test run, so no key-like text is ever committed; it opens nothing but a fake.</summary>
+    public static string NewApiKey() => "fake-key-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 
     /// <summary>The next requests get these replies, in order, before <see cref="Responder"/> is asked again.</summary>
     public void Enqueue(params FakeChatReply[] replies)
